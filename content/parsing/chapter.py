@@ -1,0 +1,119 @@
+"""Chapter text to a ParsedChapter: the passes put together."""
+
+from __future__ import annotations
+
+from .dates import clauses_for_dates, find_dates, quoted_names, split_sentences
+from .decoding import decode_chapter
+from .goals import goal_list_title, inline_goal_lists, introduces_list, plan_named
+from .layout import read_layout
+from .markers import resolve_markers
+from .records import ChapterHeading, Event, GoalList, Paragraph, ParsedChapter, Section
+
+
+def parse_chapter(source: bytes | str) -> ParsedChapter:
+    """Parse a chapter file's bytes (or already decoded text); raise ParseError if it is not one."""
+    text = decode_chapter(source) if isinstance(source, bytes) else source
+    layout = read_layout(text)
+    drafts = [(None, p) for p in layout.lead] + [(s.number, p) for s in layout.sections for p in s.paragraphs]
+    resolved = resolve_markers(layout, drafts)
+    lead_count = len(layout.lead)
+    sections, cursor = [], lead_count
+    for draft in layout.sections:
+        paragraphs = resolved.paragraphs[cursor:cursor + len(draft.paragraphs)]
+        cursor += len(draft.paragraphs)
+        sections.append(Section(draft.number, draft.title, draft.line, paragraphs))
+    warnings = list(resolved.warnings)
+    events = _events(sections, warnings)
+    goals = _goal_lists(sections, warnings)
+    if not sections:
+        warnings.append(f"line {layout.chapter_line}: the chapter has no numbered sections (「１．…」)")
+    heading = ChapterHeading(
+        number=layout.chapter_number,
+        title=layout.chapter_title,
+        lead="\n".join(p.text for p in resolved.paragraphs[:lead_count]),
+        line=layout.chapter_line,
+    )
+    return ParsedChapter(heading, sections, resolved.terms, events, goals, layout.figures, _by_line(warnings))
+
+
+def _events(sections: list[Section], warnings: list[str]) -> list[Event]:
+    events = []
+    for section in sections:
+        for index, paragraph in enumerate(section.paragraphs):
+            events.extend(_paragraph_events(section.number, index, paragraph, warnings))
+    return events
+
+
+def _paragraph_events(section: int, index: int, paragraph: Paragraph, warnings: list[str]) -> list[Event]:
+    events = []
+    for offset, sentence in split_sentences(paragraph.text):
+        dates = find_dates(sentence)
+        for date, clause in zip(dates, clauses_for_dates(sentence, dates)):
+            line = paragraph.line_at(offset + date.start)
+            if date.conflict:
+                warnings.append(f"line {line}: {date.conflict}")
+            events.append(Event(
+                text=date.text, year=date.year, sentence=clause, line=line, section=section,
+                month=date.month, day=date.day, fiscal_year=date.fiscal_year, approximate=date.approximate,
+                precision=date.precision, era=date.era, era_year=date.era_year,
+                subjects=quoted_names(clause), paragraph=index,
+            ))
+    return events
+
+
+def _goal_lists(sections: list[Section], warnings: list[str]) -> list[GoalList]:
+    goal_lists, earlier_text = [], ""
+    for section in sections:
+        for index, paragraph in enumerate(section.paragraphs):
+            if paragraph.kind == "paragraph":
+                goal_lists.extend(_inline_lists(section.number, index, paragraph, earlier_text, warnings))
+                goal_lists.extend(_line_list(section, index, earlier_text, warnings))
+            earlier_text += paragraph.text
+    return goal_lists
+
+
+def _inline_lists(section, index, paragraph, earlier_text, warnings) -> list[GoalList]:
+    found_lists = []
+    for offset, sentence in split_sentences(paragraph.text):
+        for found in inline_goal_lists(sentence):
+            line = paragraph.line_at(offset + found.start)
+            plan = plan_named(sentence, earlier_text + paragraph.text[:offset])
+            _check_count(found.stated_count, found.items, line, warnings)
+            found_lists.append(GoalList(
+                title=goal_list_title(plan, found.kind), items=found.items, section=section, line=line,
+                sentence=sentence, stated_count=found.stated_count, plan=plan, paragraph=index,
+            ))
+    return found_lists
+
+
+def _line_list(section: Section, index: int, earlier_text: str, warnings: list[str]) -> list[GoalList]:
+    """Items on lines of their own (「（１）…」, 「①…」) after a paragraph that announces them."""
+    intro = section.paragraphs[index]
+    items = []
+    for following in section.paragraphs[index + 1:]:
+        if following.kind != "list_item":
+            break
+        items.append(following.text)
+    named, count, kind = introduces_list(intro.text)
+    if not items or not named:
+        return []
+    sentence = split_sentences(intro.text)[-1][1]
+    plan = plan_named(sentence, earlier_text + intro.text)
+    _check_count(count, items, intro.line, warnings)
+    return [GoalList(
+        title=goal_list_title(plan, kind), items=items, section=section.number, line=intro.line,
+        sentence=sentence, stated_count=count, plan=plan, paragraph=index,
+    )]
+
+
+def _check_count(stated: int | None, items: list[str], line: int, warnings: list[str]) -> None:
+    if stated is not None and stated != len(items):
+        warnings.append(f"line {line}: the text announces {stated} goals but lists {len(items)}")
+
+
+def _by_line(warnings: list[str]) -> list[str]:
+    def line_of(warning: str) -> int:
+        head = warning.split(":", 1)[0]
+        return int(head.removeprefix("line ")) if head.startswith("line ") else 0
+
+    return sorted(warnings, key=line_of)
