@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .dates import clauses_for_dates, find_dates, quoted_names, split_sentences
+from .dates import clauses_for_dates, event_dates, quoted_names, split_sentences
 from .decoding import decode_chapter
 from .goals import goal_list_title, inline_goal_lists, introduces_list, plan_named
 from .layout import read_layout
@@ -47,7 +47,7 @@ def _events(sections: list[Section], warnings: list[str]) -> list[Event]:
 def _paragraph_events(section: int, index: int, paragraph: Paragraph, warnings: list[str]) -> list[Event]:
     events = []
     for offset, sentence in split_sentences(paragraph.text):
-        dates = find_dates(sentence)
+        dates = event_dates(sentence)
         for date, clause in zip(dates, clauses_for_dates(sentence, dates)):
             line = paragraph.line_at(offset + date.start)
             if date.conflict:

@@ -52,6 +52,11 @@ def find_dates(text: str) -> list[FoundDate]:
     return [_found_date(match) for match in _DATE.finditer(text)]
 
 
+def event_dates(sentence: str) -> list[FoundDate]:
+    """The dates that place something in time; a deadline (「2050年までに」) is a target, not an event."""
+    return [date for date in find_dates(sentence) if not sentence.startswith("までに", date.end)]
+
+
 def _found_date(match: re.Match) -> FoundDate:
     groups = match.groupdict()
     month = to_int(groups["month"]) if groups["month"] else None

@@ -15,6 +15,7 @@ from .text import to_int
 _NUMERAL = "[0-9０-９一二三四五六七八九十]+"
 _INLINE = re.compile(rf"((?:「[^「」]+」[、，]?){{2,}})の({_NUMERAL})(?:つの)?(?:項目|つ|点|本の柱|本柱|分野)")
 _KIND = re.compile(r"基本目標|基本方針|基本理念|重点目標|重点方針|重点分野|施策の柱|目標|方針|理念|柱")
+_KIND_PHRASE = re.compile(rf"(?:[^、。「」（）]{{1,12}}の)?(?:{_KIND.pattern})")
 _NAMED_COUNT = re.compile(rf"次の({_NUMERAL})(?:つ|点|項目|本)")
 _PLAN_SUFFIXES = "構想|計画|戦略|ビジョン|プラン|方針"
 _NAMED_PLAN = re.compile(rf"「([^「」]*(?:{_PLAN_SUFFIXES}))」")
@@ -33,7 +34,7 @@ class FoundGoals:
 def inline_goal_lists(sentence: str) -> list[FoundGoals]:
     found = []
     for match in _INLINE.finditer(sentence):
-        kinds = _KIND.findall(sentence[:match.start()]) or _KIND.findall(sentence)
+        kinds = _KIND_PHRASE.findall(sentence[:match.start()]) or _KIND_PHRASE.findall(sentence)
         items = _QUOTED.findall(match.group(1))
         found.append(FoundGoals(items, to_int(match.group(2)), kinds[-1] if kinds else None, match.start()))
     return found
@@ -43,7 +44,7 @@ def introduces_list(paragraph: str) -> tuple[bool, int | None, str | None]:
     """Whether a paragraph announces the goal list that follows it, the count it names, and the kind."""
     last_sentence = paragraph.rstrip("。").rsplit("。", 1)[-1]
     count = _NAMED_COUNT.search(last_sentence)
-    kinds = _KIND.findall(last_sentence)
+    kinds = _KIND_PHRASE.findall(last_sentence)
     named = bool(count or kinds)
     return named, to_int(count.group(1)) if count else None, kinds[-1] if kinds else None
 
@@ -60,6 +61,10 @@ def plan_named(sentence: str, earlier_text: str) -> str | None:
     return earlier[-1] if earlier else None
 
 
-def goal_list_title(plan: str | None, kind: str | None) -> str:
-    kind = kind or "目標"
-    return f"{plan}の{kind}" if plan else kind
+def goal_list_title(plan: str | None, kind_phrase: str | None) -> str:
+    """「札幌市情報化構想の基本目標」: the plan and the kind of list; without a plan, the phrase as written."""
+    if not kind_phrase:
+        return f"{plan}の目標" if plan else "目標"
+    if plan:
+        return f"{plan}の{_KIND.findall(kind_phrase)[-1]}"
+    return kind_phrase

@@ -1,0 +1,127 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from .forms import ChapterUploadForm
+from .models import Chapter, Event, Figure, Goal, GoalList, Paragraph, Section, Term, TermLink
+from .parsing import ParseError
+from .services import chapter_import_file
+from .services.report_text import report_lines
+
+
+class SectionInline(admin.TabularInline):
+    model = Section
+    extra = 0
+    fields = ["number", "title"]
+    show_change_link = True
+
+
+@admin.register(Chapter)
+class ChapterAdmin(admin.ModelAdmin):
+    list_display = ["number", "title", "slug", "source_name", "updated_at"]
+    list_display_links = ["title"]
+    search_fields = ["title", "slug", "lead"]
+    readonly_fields = ["source_name", "source_sha256", "created_at", "updated_at"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [SectionInline]
+    change_list_template = "admin/content/chapter/change_list.html"
+
+    def get_urls(self):
+        upload = path("upload/", self.admin_site.admin_view(self.upload_view), name="content_chapter_upload")
+        return [upload, *super().get_urls()]
+
+    def upload_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ChapterUploadForm(request.POST or None, request.FILES or None)
+        report = None
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                report = chapter_import_file(
+                    data=upload.read(), source_name=upload.name,
+                    slug=form.cleaned_data["slug"] or None, dry_run=form.cleaned_data["dry_run"],
+                )
+            except ParseError as error:
+                form.add_error("file", str(error))
+            else:
+                messages.success(request, report_lines(report)[0])
+        context = {
+            **self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
+            "report": report, "report_lines": report_lines(report) if report else [],
+            "title": _("Upload a chapter"), "changelist_url": reverse("admin:content_chapter_changelist"),
+        }
+        return TemplateResponse(request, "admin/content/chapter/upload.html", context)
+
+
+class ParagraphInline(admin.StackedInline):
+    model = Paragraph
+    extra = 0
+    fields = ["position", "kind", "text"]
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["number", "title", "chapter"]
+    list_display_links = ["title"]
+    list_filter = ["chapter"]
+    search_fields = ["title", "paragraphs__text"]
+    list_select_related = ["chapter"]
+    inlines = [ParagraphInline]
+
+
+@admin.register(Term)
+class TermAdmin(admin.ModelAdmin):
+    list_display = ["number", "term", "reading", "short_definition", "chapter", "section"]
+    list_display_links = ["term"]
+    list_filter = ["chapter", "section"]
+    search_fields = ["term", "reading", "definition"]
+    list_select_related = ["chapter", "section"]
+    autocomplete_fields = ["section"]
+
+    @admin.display(description=_("definition"))
+    def short_definition(self, term):
+        return term.definition[:50] + ("…" if len(term.definition) > 50 else "")
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["date_text", "year", "month", "fiscal_year", "approximate", "section", "chapter"]
+    list_filter = ["chapter", "fiscal_year", "approximate", "precision"]
+    search_fields = ["date_text", "sentence"]
+    list_select_related = ["chapter", "section"]
+    raw_id_fields = ["paragraph"]
+
+
+class GoalInline(admin.TabularInline):
+    model = Goal
+    extra = 0
+
+
+@admin.register(GoalList)
+class GoalListAdmin(admin.ModelAdmin):
+    list_display = ["title", "stated_count", "section", "chapter"]
+    list_filter = ["chapter"]
+    search_fields = ["title", "goals__text", "sentence"]
+    list_select_related = ["chapter", "section"]
+    raw_id_fields = ["paragraph"]
+    inlines = [GoalInline]
+
+
+@admin.register(Figure)
+class FigureAdmin(admin.ModelAdmin):
+    list_display = ["label", "title", "section"]
+    list_filter = ["section__chapter"]
+    search_fields = ["label", "title"]
+    list_select_related = ["section"]
+
+
+@admin.register(TermLink)
+class TermLinkAdmin(admin.ModelAdmin):
+    list_display = ["term", "paragraph", "start", "end", "is_marker"]
+    list_filter = ["is_marker", "term__chapter"]
+    search_fields = ["term__term"]
+    list_select_related = ["term", "paragraph"]
+    raw_id_fields = ["paragraph", "term"]

@@ -1,0 +1,71 @@
+"""Selectors read: querysets with what their pages and endpoints need already joined or prefetched."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from .models import Chapter, Event, GoalList, Paragraph, Section, Term, TermLink
+
+
+def chapter_list() -> QuerySet[Chapter]:
+    return Chapter.objects.annotate(term_count=Count("terms", distinct=True)).prefetch_related(
+        Prefetch("sections", queryset=Section.objects.order_by("number"))
+    )
+
+
+def chapter_by_slug(slug: str) -> Chapter:
+    return get_object_or_404(chapter_list(), slug=slug)
+
+
+def section_for_reading(slug: str, number: int) -> Section:
+    """A section with everything its page shows: paragraphs and their term links, figures, goals."""
+    paragraphs = Paragraph.objects.order_by("position").prefetch_related(
+        Prefetch("term_links", queryset=TermLink.objects.select_related("term").order_by("start"))
+    )
+    queryset = Section.objects.select_related("chapter").prefetch_related(
+        Prefetch("paragraphs", queryset=paragraphs),
+        "figures",
+        Prefetch("goal_lists", queryset=GoalList.objects.prefetch_related("goals")),
+    )
+    return get_object_or_404(queryset, chapter__slug=slug, number=number)
+
+
+def neighbouring_sections(section: Section) -> tuple[Section | None, Section | None]:
+    siblings = list(Section.objects.filter(chapter_id=section.chapter_id).only("number", "title").order_by("number"))
+    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == section.pk)
+    previous = siblings[index - 1] if index > 0 else None
+    following = siblings[index + 1] if index + 1 < len(siblings) else None
+    return previous, following
+
+
+def glossary(chapter: Chapter) -> QuerySet[Term]:
+    """The chapter's terms, each with the paragraphs that use it (their sections joined)."""
+    uses = TermLink.objects.select_related("paragraph__section").order_by(
+        "paragraph__section__number", "paragraph__position", "start"
+    )
+    return chapter.terms.order_by("number").prefetch_related(Prefetch("links", queryset=uses))
+
+
+def timeline(chapter: Chapter | None = None) -> QuerySet[Event]:
+    events = Event.objects.select_related("section", "chapter", "paragraph")
+    if chapter is not None:
+        events = events.filter(chapter=chapter)
+    return events.order_by("year", "month", "day", "chapter__number", "position")
+
+
+def sections() -> QuerySet[Section]:
+    paragraphs = Paragraph.objects.order_by("position")
+    return Section.objects.select_related("chapter").prefetch_related(Prefetch("paragraphs", queryset=paragraphs))
+
+
+def terms() -> QuerySet[Term]:
+    return Term.objects.select_related("chapter", "section")
+
+
+def events() -> QuerySet[Event]:
+    return Event.objects.select_related("chapter", "section")
+
+
+def goal_lists() -> QuerySet[GoalList]:
+    return GoalList.objects.select_related("chapter", "section").prefetch_related("goals")

@@ -1,0 +1,39 @@
+from pathlib import Path
+
+import pytest
+
+from content.parsing import parse_chapter
+
+SAMPLES = Path(__file__).resolve().parent.parent / "content" / "sample_chapters"
+SEED = SAMPLES / "sapporo-ict-chapter1.txt"
+PLANS = SAMPLES / "sample-chapter2-plans.txt"
+OPEN_DATA = SAMPLES / "sample-chapter3-open-data.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_bytes() -> bytes:
+    return SEED.read_bytes()
+
+
+@pytest.fixture(scope="session")
+def seed():
+    return parse_chapter(SEED.read_bytes())
+
+
+@pytest.fixture(scope="session")
+def plans():
+    return parse_chapter(PLANS.read_bytes())
+
+
+@pytest.fixture(scope="session")
+def open_data():
+    return parse_chapter(OPEN_DATA.read_bytes())
+
+
+@pytest.fixture
+def imported_seed(db, seed_bytes):
+    from content.models import Chapter
+    from content.services import chapter_import_file
+
+    chapter_import_file(data=seed_bytes, source_name=SEED.name)
+    return Chapter.objects.get(slug="sapporo-ict-chapter1")
