@@ -4,10 +4,18 @@ import pytest
 
 from content.parsing import parse_chapter
 
-SAMPLES = Path(__file__).resolve().parent.parent / "content" / "sample_chapters"
-SEED = SAMPLES / "sapporo-ict-chapter1.txt"
-PLANS = SAMPLES / "sample-chapter2-plans.txt"
-OPEN_DATA = SAMPLES / "sample-chapter3-open-data.txt"
+SEED = Path(__file__).resolve().parent.parent / "content" / "sample_chapters" / "sapporo-ict-chapter1.txt"
+# Chapters we wrote ourselves in the same format, to test the parser beyond the seed (not real content).
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "chapters"
+PLANS = FIXTURES / "sample-chapter2-plans.txt"
+OPEN_DATA = FIXTURES / "sample-chapter3-open-data.txt"
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''} {database['NAME']}"
 
 
 @pytest.fixture(scope="session")

@@ -6,13 +6,13 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.text import slugify
 
 from content.models import Chapter, Event, Figure, Goal, GoalList, Paragraph, Section, Term, TermLink
 from content.parsing import ParsedChapter, parse_chapter
 
-from .row_sync import Change, ChangeLog, apply_rows, match_by_alignment, match_by_keys
+from .row_sync import Change, ChangeLog, apply_rows, match_by_alignment, match_by_keys, remove_rows
 
 
 @dataclass
@@ -34,6 +34,10 @@ class ImportReport:
     @property
     def unchanged(self) -> bool:
         return not self.changes
+
+
+def _section_label(values: dict) -> str:
+    return f"{values['number']}．{values['title']}"
 
 
 class _DryRunRollback(Exception):
@@ -79,13 +83,15 @@ class _ChapterWriter:
 
     def write(self, source_name: str, source_sha256: str) -> ImportReport:
         chapter, created = self._chapter(source_name, source_sha256)
-        sections = self._sections(chapter)
+        sections, vanished_sections = self._sections(chapter)
         paragraphs = self._paragraphs(sections)
         terms = self._terms(chapter, sections)
         self._term_links(chapter, paragraphs, terms)
         self._events(chapter, sections, paragraphs)
         self._goal_lists(chapter, sections, paragraphs)
         self._figures(chapter, sections)
+        # Last, so that the events and terms of a vanished section are reported one by one above.
+        remove_rows(Section, vanished_sections, log=self.log, kind="section", label=_section_label)
         counts = {
             "sections": len(sections), "paragraphs": len(paragraphs), "terms": len(terms),
             "events": len(self.parsed.events), "goal_lists": len(self.parsed.goals),
@@ -107,12 +113,13 @@ class _ChapterWriter:
             Chapter.objects.filter(pk=chapter.pk).update(**values)
         return chapter, False
 
-    def _sections(self, chapter: Chapter) -> dict[int, Section]:
+    def _sections(self, chapter: Chapter) -> tuple[dict[int, Section], list[Section]]:
         desired = [{"chapter_id": chapter.pk, "number": s.number, "title": s.title} for s in self.parsed.sections]
         pairs, leftovers = match_by_keys(chapter.sections.all(), desired, [("title",), ("number",)])
-        rows = apply_rows(Section, pairs, leftovers, log=self.log, kind="section", unique_field="number",
-                          label=lambda v: f"{v['number']}．{v['title']}")
-        return {row.number: row for row in rows}
+        Section.objects.filter(pk__in=[row.pk for row in leftovers]).update(number=models.F("number") + 500_000_000)
+        rows = apply_rows(Section, pairs, [], log=self.log, kind="section", unique_field="number",
+                          label=_section_label)
+        return {row.number: row for row in rows}, leftovers
 
     def _paragraphs(self, sections: dict[int, Section]) -> dict[tuple[int, int], Paragraph]:
         existing: dict[int, list[Paragraph]] = {}
@@ -163,7 +170,7 @@ class _ChapterWriter:
              "era_year": e.era_year, "sentence": e.sentence}
             for index, e in enumerate(self.parsed.events)
         ]
-        keys = [("date_text", "sentence"), ("date_text", "section_id"), ("sentence",)]
+        keys = [("date_text", "sentence"), ("date_text", "section_id"), ("sentence",), ("paragraph_id",)]
         pairs, leftovers = match_by_keys(chapter.events.all(), desired, keys)
         apply_rows(Event, pairs, leftovers, log=self.log, kind="event", unique_field="position",
                    label=lambda v: v["date_text"])

@@ -75,10 +75,8 @@ def apply_rows(
     label: Callable[[dict], str],
     unique_field: str | None = None,
 ) -> list[models.Model]:
-    """Write the matched pairs; return the rows in the order of ``pairs``."""
-    for row in leftovers:
-        log.record(kind, "removed", label(_values_of(row)))
-    model.objects.filter(pk__in=[row.pk for row in leftovers]).delete()
+    """Write the matched pairs (after deleting ``leftovers``); return the rows in the order of ``pairs``."""
+    remove_rows(model, leftovers, log=log, kind=kind, label=label)
     if unique_field:
         _move_aside(model, pairs, unique_field)
     rows = [_update(row, values, log, kind, label) if row else model(**values) for row, values in pairs]
@@ -87,6 +85,12 @@ def apply_rows(
     for row in new_rows:
         log.record(kind, "added", label(_values_of(row)))
     return rows
+
+
+def remove_rows(model, leftovers: Sequence[models.Model], *, log: ChangeLog, kind: str, label) -> None:
+    for row in leftovers:
+        log.record(kind, "removed", label(_values_of(row)))
+    model.objects.filter(pk__in=[row.pk for row in leftovers]).delete()
 
 
 def _move_aside(model, pairs: Pairs, unique_field: str) -> None:

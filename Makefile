@@ -1,0 +1,44 @@
+# CivicLearn. `make run` sets everything up and serves the site; `make test` runs the whole suite.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command -v $$p >/dev/null 2>&1 && echo $$p && break; done)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SEED_CHAPTER := content/sample_chapters/sapporo-ict-chapter1.txt
+
+.PHONY: install messages migrate seed run test lint check-python
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "CivicLearn needs Python 3.11 or newer; found " + sys.version.split()[0])'
+
+$(BIN)/python: | check-python
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+messages: install
+	$(BIN)/python manage.py compile_translations
+
+migrate: messages
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate
+	$(BIN)/python manage.py import_chapter $(SEED_CHAPTER) --slug sapporo-ict-chapter1
+
+run: seed
+	@echo ""
+	@echo "CivicLearn is serving at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: messages
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
