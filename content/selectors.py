@@ -9,9 +9,8 @@ from .models import Chapter, Event, GoalList, Paragraph, Section, Term, TermLink
 
 
 def chapter_list() -> QuerySet[Chapter]:
-    return Chapter.objects.annotate(term_count=Count("terms", distinct=True)).prefetch_related(
-        Prefetch("sections", queryset=Section.objects.order_by("number"))
-    )
+    chapters = Chapter.objects.annotate(term_count=Count("terms", distinct=True)).order_by("number", "slug")
+    return chapters.prefetch_related(Prefetch("sections", queryset=Section.objects.order_by("number")))
 
 
 def chapter_by_slug(slug: str) -> Chapter:

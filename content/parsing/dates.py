@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -113,7 +114,7 @@ def clauses_for_dates(sentence: str, dates: list[FoundDate]) -> list[str]:
         cuts.append(cuts[-1] + len(head) if head.endswith("、") else cuts[-1])
     cuts.append(len(sentence))
     clauses = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in itertools.pairwise(cuts):
         clause = sentence[start:end] if end > start else sentence
         clauses.append(_LEADING_CONNECTIVE.sub("", clause).rstrip("、"))
     return clauses

@@ -24,10 +24,8 @@ def decode_chapter(data: bytes) -> str:
         raise ParseError("the file is UTF-16; save it as UTF-8 or Shift_JIS (CP932)")
     if b"\x00" in data:
         raise ParseError("the file is binary, not text (it contains NUL bytes)", _line_at(data, data.index(b"\x00")))
-    if data.startswith(_UTF8_BOM):
-        text = _decode_utf8(data[len(_UTF8_BOM):])
-    else:
-        text = _decode_utf8(data, fallback=True)
+    has_bom = data.startswith(_UTF8_BOM)
+    text = _decode_utf8(data[len(_UTF8_BOM):]) if has_bom else _decode_utf8(data, fallback=True)
     _reject_control_characters(text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -154,7 +154,7 @@ class _LayoutReader:
         elif lines.is_glossary_heading(raw):
             self.current = None
             self.mode = "glossary"
-        elif self.current and not self.current.kind == "list_item" and lines.is_furigana(raw.strip()) \
+        elif self.current and self.current.kind != "list_item" and lines.is_furigana(raw.strip()) \
                 and not lines.ends_sentence(self.current.text):
             self.current.rubies.append((len(self.current.text), raw.strip()))
         elif self._next_section(raw):

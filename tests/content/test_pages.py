@@ -1,0 +1,96 @@
+"""The lesson pages: what they show, that they need no JavaScript, and their bounded queries."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from content.services import chapter_import_file
+from tests.conftest import OPEN_DATA, PLANS
+
+SLUG = "sapporo-ict-chapter1"
+
+
+@pytest.fixture
+def all_chapters(imported_seed):
+    for path in (PLANS, OPEN_DATA):
+        chapter_import_file(data=path.read_bytes(), source_name=path.name)
+    return imported_seed
+
+
+def section_url(number, slug=SLUG):
+    return reverse("content:section", kwargs={"slug": slug, "number": number})
+
+
+def test_chapter_list_links_every_section(client, imported_seed):
+    page = client.get(reverse("content:chapter-list")).content.decode()
+    assert "札幌とICT" in page
+    for number in range(1, 5):
+        assert f'href="{section_url(number)}"' in page
+
+
+def test_chapter_page_shows_the_lead(client, imported_seed):
+    page = client.get(imported_seed.get_absolute_url()).content.decode()
+    assert "札幌とICTの関わりについて整理します。" in page
+
+
+def test_section_page_links_terms_with_their_definitions_and_lists_footnotes(client, imported_seed):
+    page = client.get(section_url(1)).content.decode()
+    # the marked use: the term, its footnote number, and its definition in a tooltip reachable by focus
+    assert re.search(r'<a class="term" href="#fn-1" aria-describedby="(tip-[\d-]+)">スマートフォン</a>'
+                     r'<sup class="fnref">1</sup><span class="term-tip" role="tooltip" id="\1">', page)
+    assert "従来の携帯電話にパソコンや携帯情報機器としての機能が追加されたもの。</span>" in page
+    footnotes = page[page.index('class="footnotes"'):]
+    assert [int(n) for n in re.findall(r'<li id="fn-(\d+)"', footnotes)] == [1, 2, 3]
+    assert "<script" not in page
+
+
+def test_section_page_shows_its_goal_list_figure_and_neighbours(client, imported_seed):
+    page = client.get(section_url(2)).content.decode()
+    assert "<h2 id=\"goals-" in page and "札幌市情報化構想の基本目標" in page
+    assert page.count("<li>札幌の情報化を支える人づくり</li>") == 1
+    assert "図表 1-1 札幌市情報化構想における基本的目標" in page
+    assert f'rel="prev" href="{section_url(1)}"' in page and f'rel="next" href="{section_url(3)}"' in page
+    assert 'id="p1"' in page
+
+
+def test_list_items_render_as_a_list_and_unknown_pages_are_404(client, all_chapters):
+    page = client.get(section_url(1, "sample-chapter2-plans")).content.decode()
+    assert '<ol class="item-list">' in page and "ICTを支える人材の育成" in page
+    assert client.get(section_url(9)).status_code == 404
+    assert client.get(reverse("content:glossary", kwargs={"slug": "missing"})).status_code == 404
+
+
+def test_glossary_lists_terms_with_their_uses(client, imported_seed):
+    page = client.get(reverse("content:glossary", kwargs={"slug": SLUG})).content.decode()
+    assert page.count("<dt id=\"term-") == 25
+    assert "NoMaps <span class=\"reading\">（ノーマップス）</span>" in page
+    entry = page[page.index('id="term-8"'):page.index('id="term-9"')]
+    assert f'href="{section_url(2)}#p9"' in entry
+
+
+def test_timeline_is_in_date_order_with_marks(client, imported_seed):
+    page = client.get(reverse("content:timeline", kwargs={"slug": SLUG})).content.decode()
+    years = [int(y) for y in re.findall(r"<strong>(\d{4})年", page)]
+    assert years == sorted(years) and len(years) == 14
+    assert "<strong>1997年12月</strong> <span class=\"era\">平成9年</span>" in page
+    assert "<strong>2001年度</strong> <span class=\"era\">平成13年度</span>" in page
+    assert page.count('class="badge"') >= 4 + 3  # four fiscal years, three approximate dates
+
+
+@pytest.mark.parametrize(
+    ("url", "limit"),
+    [
+        (lambda: reverse("content:chapter-list"), 3),
+        (lambda: reverse("content:chapter", kwargs={"slug": SLUG}), 3),
+        (lambda: section_url(2), 8),
+        (lambda: section_url(4), 8),
+        (lambda: reverse("content:glossary", kwargs={"slug": SLUG}), 4),
+        (lambda: reverse("content:timeline", kwargs={"slug": SLUG}), 4),
+    ],
+)
+def test_pages_run_a_bounded_number_of_queries(client, all_chapters, django_assert_max_num_queries, url, limit):
+    # chapter list: chapters with term counts + their sections; section page: section and chapter,
+    # paragraphs, term links with terms, figures, goal lists, goals, sibling sections
+    with django_assert_max_num_queries(limit):
+        assert client.get(url()).status_code == 200
