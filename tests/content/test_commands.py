@@ -52,16 +52,16 @@ def test_a_missing_file_is_a_clear_error():
 def test_import_chapter_prints_counts_and_is_idempotent(capsys):
     call_command("import_chapter", str(SEED), "--slug", "ict")
     first = capsys.readouterr().out
-    assert "ict: created" in first and "terms 25" in first and "events 14" in first
+    assert "ict: 作成" in first and "terms 25" in first and "events 14" in first
     call_command("import_chapter", str(SEED), "--slug", "ict")
-    assert "No changes." in capsys.readouterr().out
+    assert "変更はありません。" in capsys.readouterr().out
     assert Chapter.objects.get().slug == "ict"
 
 
 @pytest.mark.django_db
 def test_import_chapter_dry_run_writes_nothing(capsys):
     call_command("import_chapter", str(SEED), "--dry-run")
-    assert "Dry run, nothing written" in capsys.readouterr().out
+    assert "試行（書き込みなし）" in capsys.readouterr().out
     assert not Chapter.objects.exists()
 
 
@@ -79,4 +79,4 @@ def test_import_chapter_reports_warnings_with_their_lines(tmp_path, capsys):
     chapter = tmp_path / "warn.txt"
     chapter.write_text(" 第１章 テスト \n\n１．節 \n\n平成９年（1998年）に策定した。 \n", encoding="utf-8")
     call_command("import_chapter", str(chapter))
-    assert "warning: line 5: 平成９年 is 1997, but the text gives 1998" in capsys.readouterr().out
+    assert "警告：line 5: 平成９年 is 1997, but the text gives 1998" in capsys.readouterr().out
