@@ -1,5 +1,7 @@
 # CivicLearn. `make run` sets everything up and serves the site; `make test` runs the whole suite.
-PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command -v $$p >/dev/null 2>&1 && echo $$p && break; done)
+# The first Python 3.11+ that actually runs (a pyenv shim may exist and fail).
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && echo $$p && break; done)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
@@ -10,6 +12,7 @@ SEED_CHAPTER := content/sample_chapters/sapporo-ict-chapter1.txt
 .PHONY: install messages migrate seed run test lint check-python
 
 check-python:
+	@test -n "$(PYTHON)" || { echo "CivicLearn needs Python 3.11 or newer; none found on PATH"; exit 1; }
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "CivicLearn needs Python 3.11 or newer; found " + sys.version.split()[0])'
 
 $(BIN)/python: | check-python

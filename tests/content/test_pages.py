@@ -94,3 +94,9 @@ def test_pages_run_a_bounded_number_of_queries(client, all_chapters, django_asse
     # paragraphs, term links with terms, figures, goal lists, goals, sibling sections
     with django_assert_max_num_queries(limit):
         assert client.get(url()).status_code == 200
+
+
+def test_the_interface_speaks_japanese_by_default_and_english_on_request(client, imported_seed):
+    assert "用語集" in client.get(section_url(1)).content.decode()
+    english = client.get(section_url(1), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Glossary" in english and "用語集" not in english
