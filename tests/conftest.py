@@ -45,3 +45,21 @@ def imported_seed(db, seed_bytes):
 
     chapter_import_file(data=seed_bytes, source_name=SEED.name)
     return Chapter.objects.get(slug="sapporo-ict-chapter1")
+
+
+@pytest.fixture
+def all_chapters(imported_seed):
+    """The seed and our two fixture chapters."""
+    from content.services import chapter_import_file
+
+    for path in (PLANS, OPEN_DATA):
+        chapter_import_file(data=path.read_bytes(), source_name=path.name)
+    return imported_seed
+
+
+@pytest.fixture(params=["one chapter", "three chapters"])
+def some_chapters(request, imported_seed):
+    """For query bounds: the same limit must hold with one chapter and with three."""
+    if request.param == "three chapters":
+        request.getfixturevalue("all_chapters")
+    return imported_seed

@@ -5,29 +5,12 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
-from content.services import chapter_import_file
-from tests.conftest import OPEN_DATA, PLANS
-
 SLUG = "sapporo-ict-chapter1"
 
 
 @pytest.fixture
 def api():
     return APIClient()
-
-
-@pytest.fixture
-def all_chapters(imported_seed):
-    for path in (PLANS, OPEN_DATA):
-        chapter_import_file(data=path.read_bytes(), source_name=path.name)
-    return imported_seed
-
-
-@pytest.fixture(params=["one chapter", "three chapters"])
-def some_chapters(request, imported_seed):
-    if request.param == "three chapters":
-        request.getfixturevalue("all_chapters")
-    return imported_seed
 
 
 def test_chapters_list_and_detail_are_public(api, imported_seed):

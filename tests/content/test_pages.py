@@ -5,24 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from content.services import chapter_import_file
-from tests.conftest import OPEN_DATA, PLANS
-
 SLUG = "sapporo-ict-chapter1"
-
-
-@pytest.fixture
-def all_chapters(imported_seed):
-    for path in (PLANS, OPEN_DATA):
-        chapter_import_file(data=path.read_bytes(), source_name=path.name)
-    return imported_seed
-
-
-@pytest.fixture(params=["one chapter", "three chapters"])
-def some_chapters(request, imported_seed):
-    if request.param == "three chapters":
-        request.getfixturevalue("all_chapters")
-    return imported_seed
 
 
 def section_url(number, slug=SLUG):
