@@ -1,0 +1,125 @@
+"""Rules that judge one item on its own. Each returns the findings it makes (none when clean)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from ..distractors import LENGTH_CUE_RATIO, nested
+from ..folding import contains_form, fold
+from ..phrases import ending
+from ..records import ItemDraft
+from .findings import Finding
+from .options import option_type, years_covered
+from .shape import malformed
+
+CHOICE_KINDS = ("single_choice", "multiple_response", "cloze")
+ALL_OR_NONE = re.compile(
+    r"以上(?:の)?すべて|上記(?:の)?すべて|すべて正しい|いずれでもない|いずれも(?:正しくない|誤り)|どれでもない|該当なし"
+)
+NEGATIVE = re.compile(
+    r"(?:含まれ|あてはまら|当てはまら|該当し|適切で|正しく)(?:ない|ません)|誤っている|でないもの|ではないもの"
+)
+MARKED_NEGATIVE = re.compile(r"〈[^〉]*(?:ない|誤)[^〉]*〉")
+SPELLED_OUT = re.compile(r"[ァ-ヺー・]{6,}の略")
+
+
+def check_item(item: ItemDraft) -> list[Finding]:
+    shape_findings = malformed(item)
+    if shape_findings:
+        return shape_findings
+    return [finding for rule in RULES for finding in rule(item)]
+
+
+def answer_in_stem(item: ItemDraft) -> list[Finding]:
+    forms = list(item.answer_forms)
+    if item.kind in ("single_choice", "cloze") or item.kind == "multiple_response":
+        forms += item.key_texts
+    if item.kind == "short_answer":
+        forms += list(item.answer)
+    leaked = [form for form in dict.fromkeys(forms) if contains_form(item.prompt, form)]
+    return [Finding("answer_in_stem", f"The stem contains the key「{form}」.") for form in leaked[:1]]
+
+
+def duplicate_options(item: ItemDraft) -> list[Finding]:
+    texts = [option.text for option in item.options]
+    for index, text in enumerate(texts):
+        for other in texts[index + 1:]:
+            if nested(text, other):
+                how = "the same" if fold(text) == fold(other) else "nested"
+                return [Finding("duplicate_options", f"Options「{text}」and「{other}」are {how}.")]
+    return []
+
+
+def mixed_option_types(item: ItemDraft) -> list[Finding]:
+    if item.kind not in CHOICE_KINDS:
+        return []
+    types = Counter(option_type(option.text) for option in item.options)
+    if len(types) > 1:
+        listed = ", ".join(f"{count} {kind}" for kind, count in sorted(types.items()))
+        return [Finding("mixed_option_types", f"Options are of different types ({listed}).")]
+    return []
+
+
+def two_defensible_keys(item: ItemDraft) -> list[Finding]:
+    """Year options whose spans overlap the key's (2001年度 and 2002年): both can be defended."""
+    if item.kind != "single_choice":
+        return []
+    key_years = years_covered(item.key_texts[0]) if item.key_texts else set()
+    rivals = [o.text for o in item.options if o.id != item.answer and years_covered(o.text) & key_years]
+    return [Finding("two_defensible_keys", f"「{rival}」could also be defended as right.") for rival in rivals[:1]]
+
+
+def length_cue(item: ItemDraft) -> list[Finding]:
+    if item.kind != "single_choice" or len(item.options) < 3:
+        return []
+    key = len(item.key_texts[0])
+    others = [len(option.text) for option in item.options if option.id != item.answer]
+    if key > LENGTH_CUE_RATIO * max(others) or key * LENGTH_CUE_RATIO < min(others):
+        return [Finding("length_cue", f"The key ({key} characters) stands out by length from every distractor "
+                                      f"({min(others)}–{max(others)}).")]
+    return []
+
+
+def all_or_none(item: ItemDraft) -> list[Finding]:
+    offending = [option.text for option in item.options if ALL_OR_NONE.search(option.text)]
+    return [Finding("all_or_none", f"Option「{text}」is an all/none of the above.") for text in offending[:1]]
+
+
+def unmarked_negative(item: ItemDraft) -> list[Finding]:
+    negative_words = NEGATIVE.search(MARKED_NEGATIVE.sub("", item.prompt))
+    if negative_words or (item.negative and not MARKED_NEGATIVE.search(item.prompt)):
+        return [Finding("unmarked_negative", "A negative stem must mark the negative visibly (〈含まれないもの〉).")]
+    return []
+
+
+def grammatical_cue(item: ItemDraft) -> list[Finding]:
+    """The key alone ends one way while distractors share another ending: the odd one out is the key."""
+    if item.kind != "single_choice" or len(item.options) < 3 or not item.key_texts:
+        return []
+    key_shape = ending(item.key_texts[0])
+    shapes = Counter(ending(option.text) for option in item.options if option.id != item.answer)
+    shapes.pop(None, None)
+    if key_shape and shapes and key_shape not in shapes and max(shapes.values()) >= 2:
+        common = shapes.most_common(1)[0][0]
+        return [Finding("grammatical_cue", f"Only the key ends in「{key_shape}」; distractors end in「{common}」.")]
+    return []
+
+
+def self_answering_definition(item: ItemDraft) -> list[Finding]:
+    """A definition that spells the acronym out (「ソーシャルネットワーキングサービスの略」) answers
+    itself unless masked or the item is marked easy."""
+    acronyms = [option.text for option in item.options if option.text.isascii() and option.text.isupper()]
+    if item.kind == "short_answer":
+        acronyms += [form for form in item.answer if form.isascii() and form.isupper()]
+    if acronyms and SPELLED_OUT.search(item.prompt) and item.difficulty > 0.2:
+        return [Finding("self_answering_definition", "The stem spells out an acronym among the answers; mask it "
+                                                     "or mark the item easy.")]
+    return []
+
+
+RULES: tuple[Callable[[ItemDraft], list[Finding]], ...] = (
+    answer_in_stem, two_defensible_keys, duplicate_options, mixed_option_types, length_cue, all_or_none,
+    unmarked_negative, grammatical_cue, self_answering_definition,
+)

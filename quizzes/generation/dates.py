@@ -1,0 +1,227 @@
+"""Items on dated events: the year of an event, the event of a year, which came first, time order,
+and the year typed.
+
+Distractor years share the key's class (年, 年度, 年代), never sit one year from a 年度 key, and
+never equal a year the text gives for the same plan or organisation.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+from content.parsing.dates import find_dates
+
+from . import explanations
+from .assembly import lettered, place_key, shuffled
+from .base import ItemGenerator
+from .distractors import alike_endings
+from .events import (
+    DATE_MASK,
+    describe,
+    era_written,
+    key_forms,
+    label,
+    label_for,
+    mask_date,
+    overlap,
+    precision_class,
+    year_left_in,
+)
+from .folding import contains_form
+from .random_source import seeded, short_hash
+from .records import ChapterMaterial, EventSource, ItemDraft, SourceRef
+from .terms import head, kind_of
+
+OPTIONS = 4
+NEAR_YEARS = 6
+_ASKED_FOR = {"year": "年", "fiscal": "年度", "decade": "年代"}
+
+
+class DateItems(ItemGenerator):
+    name = "dates"
+    version = 1
+    skill = "date"
+
+    def drafts(self, material: ChapterMaterial) -> Iterator[ItemDraft | None]:
+        for event in material.events:
+            if event.approximate:
+                yield self.event_to_year(material, event) if starts_something(event) else None
+                continue
+            yield self.event_to_year(material, event)
+            yield self.typed_year(material, event)
+            yield self.year_to_event(material, event)
+            yield self.earliest(material, event)
+        for group in ordering_groups(described_events(material)):
+            yield self.ordering(material, group)
+
+    def event_to_year(self, material: ChapterMaterial, event: EventSource) -> ItemDraft | None:
+        key = self.key(material, "event-to-year", event_ident(event))
+        stem = mask_date(event)
+        years = year_choices(material, event, seeded(key))
+        if years is None or year_left_in(stem, event):
+            return None
+        options = lettered([label_for(event, year) for year in years])
+        key_id = options[years.index(event.year)].id
+        asked = _ASKED_FOR[precision_class(event)]
+        prompt = f"次の文の{DATE_MASK}にあてはまる{asked}はどれですか。\n{stem}"
+        return self._draft(material, event, key, "single_choice", prompt, key_id, options=options,
+                           difficulty=0.45)
+
+    def typed_year(self, material: ChapterMaterial, event: EventSource) -> ItemDraft | None:
+        key = self.key(material, "typed-year", event_ident(event))
+        stem = mask_date(event)
+        if year_left_in(stem, event):
+            return None
+        asked = _ASKED_FOR[precision_class(event)]
+        prompt = f"次の文の{DATE_MASK}にあてはまる{asked}を答えてください（西暦でも和暦でも構いません）。\n{stem}"
+        return self._draft(material, event, key, "short_answer", prompt, key_forms(event), difficulty=0.75)
+
+    def year_to_event(self, material: ChapterMaterial, event: EventSource) -> ItemDraft | None:
+        description = describe(event)
+        others = [describe(other) for other in distinct_events(material, event)]
+        if not description or len(others) < OPTIONS - 1:
+            return None
+        key = self.key(material, "year-to-event", event_ident(event))
+        rng = seeded(key)
+        options, key_id = place_key(description, alike_endings(description, others, OPTIONS - 1, rng), rng)
+        prompt = f"次のうち、{event.date_text}のできごととして本文に書かれているものはどれですか。"
+        draft = self._draft(material, event, key, "single_choice", prompt, key_id, options=options, difficulty=0.5)
+        draft.answer_forms = [description]
+        return draft
+
+    def earliest(self, material: ChapterMaterial, event: EventSource) -> ItemDraft | None:
+        description = describe(event)
+        later = [other for other in distinct_events(material, event) if other.year > event.year]
+        key = self.key(material, "earliest", event_ident(event))
+        rng = seeded(key)
+        by_description = {describe(other): other for other in later}
+        preferred = alike_endings(description or "", list(by_description), len(by_description), rng)
+        group = non_overlapping([by_description[text] for text in preferred], OPTIONS - 1)
+        if not description or len(group) < OPTIONS - 1:
+            return None
+        options, key_id = place_key(description, [describe(other) for other in group], rng)
+        draft = self._draft(material, event, key, "single_choice", "次のうち、最も早いできごとはどれですか。",
+                            key_id, options=options, difficulty=0.55)
+        draft.explanation = dated_list([event, *group]) + "\n" + draft.explanation
+        draft.answer_forms = [description]
+        return draft
+
+    def ordering(self, material: ChapterMaterial, group: list[EventSource]) -> ItemDraft:
+        key = self.key(material, "ordering", short_hash(*(event_ident(event) for event in group)))
+        options = lettered(shuffled([describe(event) for event in group], seeded(key)))
+        by_text = {option.text: option.id for option in options}
+        answer = [by_text[describe(event)] for event in group]
+        draft = self._draft(material, group[0], key, "ordering", "次のできごとを古い順に並べてください。", answer,
+                            options=options, difficulty=0.6)
+        draft.explanation = dated_list(group)
+        draft.source_text = "\n".join(event.sentence for event in group)
+        draft.answer_forms = []
+        sections = {event.section for event in group}
+        draft.source.section = sections.pop() if len(sections) == 1 else None
+        return draft
+
+    def _draft(self, material: ChapterMaterial, event: EventSource, key: str, kind: str, prompt: str,
+               answer: object, *, options=None, difficulty: float = 0.5) -> ItemDraft:
+        era = f"（{era}）" if (era := era_written(event)) else ""
+        lead = f"正解は{label(event)}{era}。"
+        return ItemDraft(
+            key=key, kind=kind, skill=self.skill, prompt=prompt, answer=answer, options=options or [],
+            explanation=explanations.from_sentence(material, event.section, event.sentence, lead),
+            source=SourceRef(section=event.section, event={"year": event.year, "text": event.date_text}),
+            source_text=event.sentence, answer_forms=key_forms(event), difficulty=difficulty,
+        )
+
+
+def event_ident(event: EventSource) -> str:
+    about = event.subjects[0] if event.subjects else short_hash(event.sentence)
+    return f"{event.date_text}:{about}"[:80]
+
+
+def starts_something(event: EventSource) -> bool:
+    """「1980年代前半から」 asks when something began; 「1990年代中盤以降も」 has no single answer."""
+    return event.sentence.split(event.date_text, 1)[-1].startswith("から")
+
+
+def described_events(material: ChapterMaterial) -> list[EventSource]:
+    seen, events = set(), []
+    for event in sorted(material.events, key=lambda e: (e.year, e.month or 0)):
+        description = describe(event)
+        if description and not event.approximate and description not in seen:
+            seen.add(description)
+            events.append(event)
+    return events
+
+
+def distinct_events(material: ChapterMaterial, event: EventSource) -> list[EventSource]:
+    """Described events that cannot be confused with ``event``: other years, other subjects."""
+    return [
+        other for other in described_events(material)
+        if other is not event and not overlap(other, event) and not set(other.subjects) & set(event.subjects)
+    ]
+
+
+def non_overlapping(events: list[EventSource], count: int) -> list[EventSource]:
+    chosen: list[EventSource] = []
+    for event in events:
+        if len(chosen) < count and not any(overlap(event, other) for other in chosen):
+            chosen.append(event)
+    return chosen
+
+
+def ordering_groups(events: list[EventSource]) -> list[list[EventSource]]:
+    """Runs of 3–4 events in time order, no two of which could share a year."""
+    groups = []
+    for start in range(0, max(len(events) - 2, 0), 2):
+        group = sorted(non_overlapping(events[start:], OPTIONS), key=lambda e: (e.year, e.month or 0))
+        if len(group) >= OPTIONS - 1 and group not in groups:
+            groups.append(group)
+    return groups
+
+
+def dated_list(events: list[EventSource]) -> str:
+    ordered = sorted(events, key=lambda e: (e.year, e.month or 0))
+    return "\n".join(f"{event.date_text}：{describe(event)}" for event in ordered)
+
+
+def year_choices(material: ChapterMaterial, event: EventSource, rng: random.Random) -> list[int] | None:
+    """Four years in ascending order, the key at a seeded position; None when too few are safe."""
+    step = 10 if event.precision == "decade" else 1
+    excluded = excluded_years(material, event)
+    same_class = {other.year for other in material.events if precision_class(other) == precision_class(event)}
+    latest = max(other.year for other in material.events) + 5
+    reach = NEAR_YEARS // 2 if event.precision == "decade" else NEAR_YEARS
+    near = {event.year + step * offset for offset in range(-reach, reach + 1)}
+    candidates = sorted(year for year in same_class | near if year not in excluded and year != event.year
+                        and year <= latest)
+    below = _preferred([y for y in candidates if y < event.year], same_class, rng)
+    above = _preferred([y for y in candidates if y > event.year], same_class, rng)
+    wanted_below = rng.randrange(OPTIONS)
+    wanted_below = min(max(wanted_below, OPTIONS - 1 - len(above)), len(below))
+    chosen = below[:wanted_below] + above[:OPTIONS - 1 - wanted_below]
+    if len(chosen) < OPTIONS - 1:
+        return None
+    return sorted([*chosen, event.year])
+
+
+def _preferred(years: list[int], from_text: set[int], rng: random.Random) -> list[int]:
+    """Years the chapter itself gives first (plausible), then near years; ties broken by the seed."""
+    years = shuffled(years, rng)
+    return sorted(years, key=lambda year: year not in from_text)
+
+
+def excluded_years(material: ChapterMaterial, event: EventSource) -> set[int]:
+    """Years a learner could defend: those the text gives for the same plan or organisation, years
+    next to a 年度 key, and for a decade every decade the chapter mentions."""
+    if event.precision == "decade":
+        texts = [s.text for s in material.sentences] + [t.definition for t in material.terms]
+        return {d.year for text in texts for d in find_dates(text) if d.precision == "decade"}
+    names = set(event.subjects) | {head(t) for t in material.terms
+                                   if kind_of(t) == "name" and contains_form(event.sentence, head(t))}
+    texts = [s.text for s in material.sentences] + [f"{t.term}：{t.definition}" for t in material.terms]
+    years = {d.year for text in texts if text == event.sentence or any(name in text for name in names)
+             for d in find_dates(text)}
+    years |= {d.year for d in find_dates(event.sentence)}
+    if event.fiscal_year:
+        years |= {event.year - 1, event.year + 1}
+    return years - {event.year}

@@ -1,0 +1,147 @@
+"""Items on the glossary: term → definition, definition → term, true/false, matching, typed term."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import explanations
+from .assembly import lettered, place_key, shuffled
+from .base import ItemGenerator
+from .distractors import choose
+from .random_source import seeded, short_hash
+from .records import ChapterMaterial, ItemDraft, Option, SourceRef, TermSource
+from .terms import (
+    TERM_MASK,
+    accepted_answers,
+    definition_without_abbreviation,
+    head,
+    kind_of,
+    mask_term,
+    related,
+    short_definition,
+    variants,
+)
+
+DISTRACTORS = 3
+MATCHING_SIZE = 5
+MATCHING_MIN = 4
+
+
+class DefinitionItems(ItemGenerator):
+    name = "definitions"
+    version = 1
+    skill = "definition"
+
+    def drafts(self, material: ChapterMaterial) -> Iterator[ItemDraft | None]:
+        for term in material.terms:
+            yield self.term_to_definition(material, term)
+            yield self.definition_to_term(material, term)
+            yield self.true_statement(material, term)
+            yield self.false_statement(material, term)
+            yield self.typed_term(material, term)
+        for group in matching_groups(material.terms):
+            yield self.matching(material, group)
+
+    def term_to_definition(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
+        key = self.key(material, "term-to-definition", head(term))
+        rng = seeded(key)
+        answer = short_definition(term)
+        candidates = [(short_definition(other), kind_of(other)) for other in distractor_terms(material, term)]
+        distractors = choose(answer, [c for c in candidates if TERM_MASK not in c[0]], kind_of(term), DISTRACTORS, rng)
+        if len(distractors) < DISTRACTORS:
+            return None
+        options, key_id = place_key(answer, distractors, rng)
+        return self._draft(term, key, "single_choice", f"「{head(term)}」の説明として正しいものはどれですか。",
+                           key_id, options=options, answer_forms=[answer], difficulty=0.35)
+
+    def definition_to_term(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
+        key = self.key(material, "definition-to-term", head(term))
+        rng = seeded(key)
+        candidates = [(head(other), kind_of(other)) for other in distractor_terms(material, term)]
+        distractors = choose(head(term), candidates, kind_of(term), DISTRACTORS, rng)
+        if len(distractors) < DISTRACTORS:
+            return None
+        options, key_id = place_key(head(term), distractors, rng)
+        prompt = f"次の説明にあてはまる用語はどれですか。\n{masked_definition(term)}"
+        return self._draft(term, key, "single_choice", prompt, key_id, options=options,
+                           answer_forms=variants(term), difficulty=0.4)
+
+    def true_statement(self, material: ChapterMaterial, term: TermSource) -> ItemDraft:
+        key = self.key(material, "true-false-own", head(term))
+        return self._draft(term, key, "true_false", statement_prompt(term, short_definition(term)), True,
+                           difficulty=0.2)
+
+    def false_statement(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
+        key = self.key(material, "true-false-other", head(term))
+        candidates = [(short_definition(other), kind_of(other)) for other in distractor_terms(material, term)]
+        chosen = choose(short_definition(term), [c for c in candidates if TERM_MASK not in c[0]], kind_of(term), 1,
+                        seeded(key))
+        if not chosen:
+            return None
+        lead = f"これは別の用語の説明です。「{head(term)}」は、{short_definition(term)}"
+        draft = self._draft(term, key, "true_false", statement_prompt(term, chosen[0]), False, difficulty=0.3)
+        draft.explanation = f"{lead}\n{draft.explanation}"
+        return draft
+
+    def typed_term(self, material: ChapterMaterial, term: TermSource) -> ItemDraft:
+        key = self.key(material, "typed-term", head(term))
+        prompt = f"次の説明にあてはまる用語を答えてください。\n{masked_definition(term)}"
+        return self._draft(term, key, "short_answer", prompt, accepted_answers(term), answer_forms=variants(term),
+                           difficulty=0.7)
+
+    def matching(self, material: ChapterMaterial, group: list[TermSource]) -> ItemDraft:
+        key = self.key(material, "matching", short_hash(*sorted(head(term) for term in group)))
+        rng = seeded(key)
+        left = [Option(str(index + 1), head(term)) for index, term in enumerate(group)]
+        right = lettered(shuffled([short_definition(term) for term in group], rng))
+        by_text = {option.text: option.id for option in right}
+        answer = {option.id: by_text[short_definition(term)] for option, term in zip(left, group, strict=True)}
+        explanation = "\n".join(explanations.from_definition(term) for term in group)
+        sections = {term.section for term in group}
+        return ItemDraft(
+            key=key, kind="matching", skill=self.skill, prompt="それぞれの用語に合う説明を選んでください。",
+            answer=answer, explanation=explanation, options=right, left=left, difficulty=0.5,
+            source=SourceRef(section=sections.pop() if len(sections) == 1 else None),
+            source_text="\n".join(term.definition for term in group),
+        )
+
+    def _draft(self, term: TermSource, key: str, kind: str, prompt: str, answer: object, *,
+               options: list[Option] | None = None, answer_forms: list[str] | None = None,
+               difficulty: float = 0.5) -> ItemDraft:
+        return ItemDraft(
+            key=key, kind=kind, skill=self.skill, prompt=prompt, answer=answer,
+            explanation=explanations.from_definition(term), options=options or [], answer_forms=answer_forms or [],
+            source=SourceRef(section=term.section, term=term.number), source_text=term.definition,
+            difficulty=difficulty,
+        )
+
+
+def masked_definition(term: TermSource) -> str:
+    """The whole definition as a stem: no 「…の略」 clause spelling the term out, every form masked."""
+    return mask_term(definition_without_abbreviation(term.definition), term)
+
+
+def statement_prompt(term: TermSource, definition: str) -> str:
+    return f"次の説明は「{head(term)}」の説明として正しいですか。\n{definition}"
+
+
+def distractor_terms(material: ChapterMaterial, term: TermSource) -> list[TermSource]:
+    """Terms of this chapter, then of others, that are neither the term nor related to it."""
+    pool = [other for other in material.terms if other.number != term.number]
+    pool += material.other_terms if len(pool) < DISTRACTORS + 2 else []
+    return [other for other in pool if not related(term, other)]
+
+
+def matching_groups(terms: list[TermSource]) -> list[list[TermSource]]:
+    """The chapter's terms in groups of up to five with no two related terms in a group."""
+    remaining, groups = list(terms), []
+    while len(remaining) >= MATCHING_MIN:
+        group = [remaining.pop(0)]
+        for term in list(remaining):
+            if len(group) < MATCHING_SIZE and not any(related(term, member) for member in group):
+                group.append(term)
+                remaining.remove(term)
+        if len(group) < MATCHING_MIN:
+            break
+        groups.append(group)
+    return groups

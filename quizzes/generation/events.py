@@ -1,0 +1,96 @@
+"""Dated events as items need them: labels, masks, short descriptions and overlaps.
+
+>>> e = EventSource("平成９年（1997年）12月", 1997,
+...                 "平成９年（1997年）12月、札幌市は「札幌市情報化構想」を策定しました。", 2,
+...                 precision="month", month=12, subjects=("札幌市情報化構想",))
+>>> label(e), mask_date(e), describe(e)
+('1997年12月', '（　）、札幌市は「札幌市情報化構想」を策定しました。', '「札幌市情報化構想」の策定')
+>>> describe(EventSource("大正11年（1922年）", 1922, "大正11年（1922年）に市制を施行しました。", 1))
+'市制の施行'
+"""
+
+from __future__ import annotations
+
+import re
+
+from content.parsing.dates import find_dates
+
+from .folding import contains_form
+from .records import EventSource
+from .years import decade_forms, era_label, year_forms
+
+DATE_MASK = "（　）"
+_VERB = r"(?P<verb>[\u4e00-\u9fff]{2,4})"
+_MAIN_VERB = r"(?:し(?:ま|、|て)|され(?:ま|、))"  # a predicate, not 「活用した」 before a noun
+_OBJECT = r"(?:^|(?<=[、はに])|(?<=において))(?P<object>[^、。「」ぁ-ゖ](?:[^、。「」ぁ-ゖ]|の){1,15})"
+_DESCRIPTIONS = (
+    re.compile(rf"(?P<object>「[^「」]+」)(?:（[^）]*）)?を{_VERB}{_MAIN_VERB}"),
+    re.compile(rf"{_VERB}された(?P<object>「[^「」]+」)"),
+    re.compile(rf"{_OBJECT}を{_VERB}{_MAIN_VERB}"),
+    re.compile(rf"{_OBJECT}が{_VERB}され(?:ま|、)"),
+)
+_PART = re.compile(r"年代(前半|後半|中盤|半ば|初頭|初め|終盤|末)")
+
+
+def precision_class(event: EventSource) -> str:
+    """Options share the key's class: plain years, fiscal years (年度) or decades (年代)."""
+    if event.precision == "decade":
+        return "decade"
+    return "fiscal" if event.fiscal_year else "year"
+
+
+def label_for(event: EventSource, year: int) -> str:
+    """How ``year`` is written as an option for this event: 1997年12月, 2001年度, 1980年代前半."""
+    if event.precision == "decade":
+        part = _PART.search(event.date_text)
+        return f"{year}年代{part.group(1) if part else ''}"
+    if event.fiscal_year:
+        return f"{year}年度"
+    month = f"{event.month}月" if event.month and event.precision in ("month", "day") else ""
+    return f"{year}年{month}"
+
+
+def label(event: EventSource) -> str:
+    return label_for(event, event.year)
+
+
+def era_written(event: EventSource) -> str:
+    return era_label(event.year, event.fiscal_year) if event.precision != "decade" else ""
+
+
+def mask_date(event: EventSource) -> str:
+    return event.sentence.replace(event.date_text, DATE_MASK, 1)
+
+
+def key_forms(event: EventSource) -> list[str]:
+    """The written forms of the event's year that must not stay in a stem that asks for it."""
+    if event.precision == "decade":
+        return decade_forms(event.year)
+    return year_forms(event.year, fiscal=event.fiscal_year)
+
+
+def year_left_in(text: str, event: EventSource) -> bool:
+    return any(contains_form(text, form) for form in key_forms(event) if not form.isdigit()) or any(
+        date.year == event.year for date in find_dates(text)
+    ) or str(event.year) in text
+
+
+def describe(event: EventSource) -> str | None:
+    """「X」の策定: what happened, from the clause after the date; None when no pattern fits."""
+    clause = event.sentence.split(event.date_text, 1)[-1]
+    for pattern in _DESCRIPTIONS:
+        match = pattern.search(clause)
+        if match:
+            return f"{match['object']}の{match['verb']}"
+    return None
+
+
+def years_covered(event: EventSource) -> set[int]:
+    """Calendar years the event may fall in: a 年度 runs into the next year, a decade spans ten."""
+    if event.precision == "decade":
+        return set(range(event.year, event.year + 10))
+    return {event.year, event.year + 1} if event.fiscal_year else {event.year}
+
+
+def overlap(a: EventSource, b: EventSource) -> bool:
+    return bool(years_covered(a) & years_covered(b))

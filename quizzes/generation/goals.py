@@ -1,0 +1,132 @@
+"""Items on goal lists: which is a goal, which is NOT, select all, the missing goal, how many.
+
+Distractors are policy phrases from elsewhere: other goal lists and chapters, and sentences of this
+chapter outside the plan's section that do not mention the plan. A phrase sharing content words with
+a real goal, or with a phrase the text attributes to the plan, could be defended and is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import explanations
+from .assembly import lettered, place_key, shuffled
+from .base import ItemGenerator
+from .distractors import alike_endings, nested
+from .phrases import content_tokens, policy_phrases
+from .random_source import seeded
+from .records import ChapterMaterial, GoalListSource, ItemDraft, SourceRef
+
+DISTRACTORS = 3
+NEGATIVE_MARK = "〈含まれないもの〉"
+NEGATIVE_ITEMS = 3
+SELECT_ALL_ITEMS = 2
+PLAN_REFERENCES = ("本構想", "本計画", "本戦略", "本方針")
+
+
+class GoalItems(ItemGenerator):
+    name = "goals"
+    version = 1
+    skill = "goal"
+
+    def drafts(self, material: ChapterMaterial) -> Iterator[ItemDraft | None]:
+        for goals in material.goal_lists:
+            pool = distractor_phrases(material, goals)
+            for index in range(len(goals.items)):
+                yield self.one_of(material, goals, pool, index)
+                yield self.missing(material, goals, pool, index)
+            for index in range(min(NEGATIVE_ITEMS, len(pool))):
+                yield self.which_not(material, goals, pool, index)
+            for index in range(SELECT_ALL_ITEMS):
+                yield self.select_all(material, goals, pool, index)
+            yield self.how_many(material, goals)
+
+    def one_of(self, material, goals: GoalListSource, pool: list[str], index: int) -> ItemDraft | None:
+        goal = goals.items[index]
+        key = self.key(material, "one-of", f"{goals.title}:{goal}")
+        rng = seeded(key)
+        distractors = alike_endings(goal, pool, DISTRACTORS, rng)
+        if len(distractors) < DISTRACTORS:
+            return None
+        options, key_id = place_key(goal, distractors, rng)
+        prompt = f"{goals.title}として本文に挙げられているものはどれですか。"
+        return self._draft(material, goals, key, "single_choice", prompt, key_id, options, [goal], 0.35)
+
+    def missing(self, material, goals: GoalListSource, pool: list[str], index: int) -> ItemDraft | None:
+        goal = goals.items[index]
+        key = self.key(material, "missing", f"{goals.title}:{goal}")
+        rng = seeded(key)
+        distractors = alike_endings(goal, pool, DISTRACTORS, rng)
+        if len(distractors) < DISTRACTORS or len(goals.items) < 3:
+            return None
+        shown = "、".join(f"「{other}」" for other in goals.items if other != goal)
+        prompt = (f"{goals.title}は{len(goals.items)}つあります。{shown}と、もう一つはどれですか。")
+        options, key_id = place_key(goal, distractors, rng)
+        return self._draft(material, goals, key, "single_choice", prompt, key_id, options, [goal], 0.5)
+
+    def which_not(self, material, goals: GoalListSource, pool: list[str], index: int) -> ItemDraft | None:
+        outsider = pool[index]
+        key = self.key(material, "which-not", f"{goals.title}:{outsider}")
+        rng = seeded(key)
+        real = alike_endings(outsider, shuffled(list(goals.items), rng), DISTRACTORS, rng)
+        if len(real) < 2:
+            return None
+        options, key_id = place_key(outsider, real, rng)
+        prompt = f"次のうち、{goals.title}に{NEGATIVE_MARK}はどれですか。"
+        draft = self._draft(material, goals, key, "single_choice", prompt, key_id, options, [outsider], 0.4)
+        draft.negative = True
+        return draft
+
+    def select_all(self, material, goals: GoalListSource, pool: list[str], index: int) -> ItemDraft | None:
+        key = self.key(material, "select-all", f"{goals.title}:{index + 1}")
+        rng = seeded(key)
+        real = rng.sample(list(goals.items), min(len(goals.items), 2 + index))
+        outsiders = rng.sample(pool, min(len(pool), 2))
+        if len(outsiders) < 2 or len(real) < 2:
+            return None
+        options = lettered(shuffled(real + outsiders, rng))
+        answer = [option.id for option in options if option.text in real]
+        prompt = f"{goals.title}として本文に挙げられているものをすべて選んでください。"
+        return self._draft(material, goals, key, "multiple_response", prompt, answer, options, real, 0.6)
+
+    def how_many(self, material, goals: GoalListSource) -> ItemDraft:
+        count = len(goals.items)
+        key = self.key(material, "how-many", goals.title)
+        rng = seeded(key)
+        lowest = max(2, count - rng.randrange(4))
+        numbers = list(range(lowest, lowest + 4))
+        options = lettered([f"{number}つ" for number in numbers])
+        prompt = f"{goals.title}はいくつ挙げられていますか。"
+        key_id = options[numbers.index(count)].id
+        return self._draft(material, goals, key, "single_choice", prompt, key_id, options, [f"{count}つ"], 0.3)
+
+    def _draft(self, material, goals: GoalListSource, key: str, kind: str, prompt: str, answer: object,
+               options, answer_forms: list[str], difficulty: float) -> ItemDraft:
+        listed = "、".join(f"「{goal}」" for goal in goals.items)
+        lead = f"{goals.title}は{listed}の{len(goals.items)}つです。"
+        return ItemDraft(
+            key=key, kind=kind, skill=self.skill, prompt=prompt, answer=answer, options=options,
+            explanation=explanations.from_sentence(material, goals.section, goals.sentence, lead),
+            source=SourceRef(section=goals.section, goal_list=goals.position), source_text=goals.sentence,
+            answer_forms=answer_forms, difficulty=difficulty,
+        )
+
+
+def distractor_phrases(material: ChapterMaterial, goals: GoalListSource) -> list[str]:
+    """Phrases that are certainly not this list's goals, in a stable order."""
+    about_plan = [s.text for s in material.sentences if mentions_plan(s.text, goals) or s.section == goals.section]
+    forbidden = set().union(*(content_tokens(goal) for goal in goals.items))
+    forbidden |= set().union(*(content_tokens(phrase) for text in about_plan for phrase in policy_phrases(text)))
+    found = [phrase for s in material.sentences if s.text not in about_plan for phrase in policy_phrases(s.text)]
+    found += [item for other in material.goal_lists if other != goals for item in other.items]
+    found += material.other_goal_phrases
+    pool = []
+    for phrase in dict.fromkeys(found):
+        if not content_tokens(phrase) & forbidden and not any(nested(phrase, goal) for goal in goals.items):
+            pool.append(phrase)
+    return pool
+
+
+def mentions_plan(text: str, goals: GoalListSource) -> bool:
+    return bool(goals.plan and goals.plan in text) or text == goals.sentence or any(
+        reference in text for reference in PLAN_REFERENCES)

@@ -1,0 +1,34 @@
+"""A chapter's material through every generator and the checker: the drafts with their findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .base import ItemGenerator
+from .checker import BankFinding, Finding, check_item, key_position_balance
+from .records import ChapterMaterial, ItemDraft
+
+
+@dataclass
+class CheckedBank:
+    drafts: list[ItemDraft]
+    findings: dict[str, list[Finding]] = field(default_factory=dict)  # by item key, flawed items only
+    bank_findings: list[BankFinding] = field(default_factory=list)
+
+    def is_clean(self, draft: ItemDraft) -> bool:
+        return draft.key not in self.findings
+
+
+def generate_bank(material: ChapterMaterial, generators: list[ItemGenerator]) -> CheckedBank:
+    drafts: dict[str, ItemDraft] = {}
+    for generator in generators:
+        for draft in generator.generate(material):
+            drafts.setdefault(draft.key, draft)
+    bank = CheckedBank(list(drafts.values()))
+    for draft in bank.drafts:
+        found = check_item(draft)
+        if found:
+            bank.findings[draft.key] = found
+    single = [(d.answer, len(d.options)) for d in bank.drafts if d.kind == "single_choice" and bank.is_clean(d)]
+    bank.bank_findings = key_position_balance(single)
+    return bank

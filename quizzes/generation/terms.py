@@ -1,0 +1,101 @@
+"""Glossary terms as items need them: their written variants, masks, kinds and relations.
+
+>>> t = TermSource(3, "ICT（情報通信技術）",
+...                "インフォメーション・アンド・コミュニケーション・テクノロジーの略。"
+...                "情報や通信に関連する科学技術の総称。", 1)
+>>> head(t), variants(t)[1:]
+('ICT', ['ICT（情報通信技術）', '情報通信技術', 'ICT'])
+>>> definition_without_abbreviation(t.definition)
+'情報や通信に関連する科学技術の総称。'
+>>> mask_term("ベンチャー企業の略称。", TermSource(10, "ベンチャー", "", 3))
+'〇〇企業の略称。'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .folding import contains_form, fold, hiragana_to_katakana, is_katakana_word, katakana_to_hiragana
+from .records import TermSource
+
+TERM_MASK = "〇〇"
+_PARENTHESISED = re.compile(r"^(?P<head>[^（(]+)[（(](?P<alt>[^）)]+)[）)]$")
+_ABBREVIATION = re.compile(r"^[^。、]*の略(?:称)?(?:で、|。)")
+_SENTENCE = re.compile(r"[^。]+。?")
+_SCOPE_NOTE = re.compile(r"^(?:ここでは|本書では|本計画では)、")
+_NAME_STARTS = ("札幌", "さっぽろ", "サッポロ", "第", "ユネスコ", "北海道")
+_NAME_ENDS = ("祭", "プラザ", "ビジョン", "戦略", "方針", "センター", "パーク", "ネットワーク")
+
+
+def head(term: TermSource) -> str:
+    """The name without a parenthesised gloss: 「ICT（情報通信技術）」 → 「ICT」."""
+    match = _PARENTHESISED.match(term.term)
+    return match["head"].strip() if match else term.term
+
+
+def variants(term: TermSource) -> list[str]:
+    """Every written form of the term, longest first: full, gloss, head, reading, kana and width forms."""
+    forms = {term.term, head(term)}
+    match = _PARENTHESISED.match(term.term)
+    if match:
+        forms.add(match["alt"].strip())
+    if term.reading:
+        forms |= {katakana_to_hiragana(term.reading), hiragana_to_katakana(term.reading)}
+    for form in list(forms):
+        forms |= {unicodedata.normalize("NFKC", form), form.replace("・", ""),
+                  katakana_to_hiragana(form), hiragana_to_katakana(form)}
+    return sorted((form for form in forms if form), key=lambda form: (-len(form), form))
+
+
+def accepted_answers(term: TermSource) -> list[str]:
+    """What a learner may type for the term: its name, its gloss and its reading."""
+    forms = [head(term), term.term]
+    match = _PARENTHESISED.match(term.term)
+    if match:
+        forms.append(match["alt"].strip())
+    if term.reading:
+        forms.append(katakana_to_hiragana(term.reading))
+    return list(dict.fromkeys(forms))
+
+
+def mask_term(text: str, term: TermSource, mask: str = TERM_MASK) -> str:
+    for form in variants(term):
+        text = text.replace(form, mask)
+    return text
+
+
+def definition_without_abbreviation(definition: str) -> str:
+    """The definition without a leading 「…の略。」 clause, which spells out the term itself."""
+    rest = _ABBREVIATION.sub("", definition, count=1).strip()
+    return rest or definition
+
+
+def first_sentence(text: str) -> str:
+    match = _SENTENCE.match(text.strip())
+    return match.group().strip() if match else text.strip()
+
+
+def short_definition(term: TermSource) -> str:
+    """The definition's first sentence (after any abbreviation clause), the term itself masked."""
+    sentence = first_sentence(definition_without_abbreviation(term.definition))
+    return mask_term(_SCOPE_NOTE.sub("", sentence), term)
+
+
+def kind_of(term: TermSource) -> str:
+    """A coarse kind for choosing distractors alike: latin, name, katakana or compound."""
+    name = head(term)
+    if name.isascii():
+        return "latin"
+    if name.startswith(_NAME_STARTS) or name.endswith(_NAME_ENDS):
+        return "name"
+    return "katakana" if is_katakana_word(name) else "compound"
+
+
+def related(a: TermSource, b: TermSource) -> bool:
+    """Terms one of which names or defines the other (コンテンツ and ウェブコンテンツ) never stand as
+    each other's distractor: the other's definition could be defended as right."""
+    name_a, name_b = fold(head(a)), fold(head(b))
+    if name_a in name_b or name_b in name_a:
+        return True
+    return contains_form(a.definition, head(b)) or contains_form(b.definition, head(a))
