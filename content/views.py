@@ -2,6 +2,7 @@ from django.shortcuts import render
 
 from . import selectors
 from .presentation import section_blocks, term_uses
+from .readings import katakana_to_hiragana
 
 
 def chapter_list(request):
@@ -28,7 +29,7 @@ def glossary(request, slug):
     chapter = selectors.chapter_by_slug(slug)
     entries = [(term, term_uses(term)) for term in selectors.glossary(chapter)]
     if request.GET.get("order") == "kana" and all(term.reading for term, _ in entries):
-        entries.sort(key=lambda entry: entry[0].reading)
+        entries.sort(key=lambda entry: katakana_to_hiragana(entry[0].reading))
     readings_complete = bool(entries) and all(term.reading for term, _ in entries)
     context = {"chapter": chapter, "entries": entries, "readings_complete": readings_complete}
     return render(request, "content/glossary.html", context)

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from content.models import Chapter, Event, Figure, Goal, GoalList, Paragraph, Section, Term, TermLink
 from content.parsing import ParsedChapter, parse_chapter
+from content.readings import term_reading
 
 from .row_sync import Change, ChangeLog, apply_rows, match_by_alignment, match_by_keys, remove_rows
 
@@ -138,7 +139,7 @@ class _ChapterWriter:
 
     def _terms(self, chapter: Chapter, sections: dict[int, Section]) -> dict[int, Term]:
         desired = [
-            {"chapter_id": chapter.pk, "number": t.number, "term": t.term, "reading": t.reading or "",
+            {"chapter_id": chapter.pk, "number": t.number, "term": t.term, "reading": term_reading(t.term, t.reading),
              "definition": t.definition, "section_id": sections[t.section].pk if t.section else None}
             for t in self.parsed.terms
         ]
