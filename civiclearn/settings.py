@@ -141,3 +141,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
 }
+
+# Item generators, each a class with ``name``, ``version`` and ``generate(material)`` (STYLE.md: loaded
+# with import_string, like AUTH_PASSWORD_VALIDATORS). Order decides which wins when two make one key.
+QUIZ_ITEM_GENERATORS = [
+    "quizzes.generation.definitions.DefinitionItems",
+    "quizzes.generation.dates.DateItems",
+    "quizzes.generation.goals.GoalItems",
+]

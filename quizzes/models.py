@@ -1,1 +1,118 @@
-"""The item bank, quiz sets and attempts live here (filled by the item-bank and learner issues)."""
+"""The item bank: generated and edited quiz items, with every version a learner may have seen."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from content.models import Chapter, Event, GoalList, Section, Term
+
+
+class Item(models.Model):
+    class Kind(models.TextChoices):
+        SINGLE_CHOICE = "single_choice", _("Single choice")
+        MULTIPLE_RESPONSE = "multiple_response", _("Multiple response")
+        TRUE_FALSE = "true_false", _("True/false")
+        ORDERING = "ordering", _("Ordering")
+        MATCHING = "matching", _("Matching")
+        SHORT_ANSWER = "short_answer", _("Short answer")
+        CLOZE = "cloze", _("Cloze")
+
+    class Skill(models.TextChoices):
+        DEFINITION = "definition", _("Definitions")
+        DATE = "date", _("Dates")
+        GOAL = "goal", _("Goals")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        RETIRED = "retired", _("Retired")
+
+    key = models.CharField(_("stable key"), max_length=255, unique=True,
+                           help_text=_("Derived from the source: the same source always yields the same item."))
+    # A chapter with items cannot be deleted: answers given to its items would lose their source.
+    chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="items")
+    # When a re-import removes a source row the item keeps its text and is retired.
+    section = models.ForeignKey(Section, on_delete=models.SET_NULL, null=True, blank=True, related_name="items")
+    term = models.ForeignKey(Term, on_delete=models.SET_NULL, null=True, blank=True, related_name="items")
+    event = models.ForeignKey(Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="items")
+    goal_list = models.ForeignKey(GoalList, on_delete=models.SET_NULL, null=True, blank=True, related_name="items")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    skill = models.CharField(_("skill"), max_length=20, choices=Skill.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    status_set_by_person = models.BooleanField(
+        _("status set by a person"), default=False,
+        help_text=_("Regeneration keeps a status a reviewer chose, unless the checker finds a flaw."),
+    )
+    prompt = models.TextField(_("prompt"))
+    options = models.JSONField(_("options"), default=list, blank=True,
+                               help_text=_('A list of {"id": "a", "text": "…"}.'))
+    left_options = models.JSONField(_("left side (matching)"), default=list, blank=True)
+    answer = models.JSONField(_("key"))
+    answer_forms = models.JSONField(_("written forms of the key"), default=list, blank=True,
+                                    help_text=_("Forms that must not appear in this item's stem or in other "
+                                                "items of the same quiz."))
+    explanation = models.TextField(_("explanation"))
+    negative = models.BooleanField(_("negative stem"), default=False)
+    source_text = models.TextField(_("source text"), help_text=_("The sentence or definition the item comes from."))
+    generator = models.CharField(_("generator"), max_length=100, blank=True)
+    generator_version = models.PositiveSmallIntegerField(_("generator version"), default=0)
+    difficulty = models.FloatField(_("difficulty estimate"), default=0.5,
+                                   help_text=_("0 is easy, 1 is hard; estimated before anyone answered."))
+    edited = models.BooleanField(_("edited by a person"), default=False)
+    source_changed = models.BooleanField(
+        _("source changed since the edit"), default=False,
+        help_text=_("The generator now makes something different from what this edited item was based on."),
+    )
+    generated_hash = models.CharField(_("hash of the generated content"), max_length=16, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    findings = models.JSONField(_("checker findings"), default=list, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["chapter", "id"]
+        indexes = [models.Index(fields=["chapter", "status", "skill"], name="item_bank_filter")]
+        constraints = [
+            models.CheckConstraint(condition=Q(difficulty__gte=0) & Q(difficulty__lte=1), name="item_difficulty_range"),
+        ]
+        verbose_name = _("item")
+        verbose_name_plural = _("items")
+
+    def __str__(self):
+        return self.prompt.splitlines()[0][:60]
+
+    @property
+    def is_flawed(self) -> bool:
+        return bool(self.findings)
+
+
+class ItemVersion(models.Model):
+    """What an item showed and keyed at one time. Answers point here, so past attempts keep what the
+    learner saw."""
+
+    class Origin(models.TextChoices):
+        GENERATED = "generated", _("Generated")
+        EDITED = "edited", _("Edited by a person")
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("number"))
+    origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=Item.Kind.choices)
+    prompt = models.TextField(_("prompt"))
+    options = models.JSONField(_("options"), default=list)
+    left_options = models.JSONField(_("left side (matching)"), default=list)
+    answer = models.JSONField(_("key"))
+    explanation = models.TextField(_("explanation"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="item_versions")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["item", "number"]
+        constraints = [models.UniqueConstraint(fields=["item", "number"], name="item_version_unique")]
+        verbose_name = _("item version")
+        verbose_name_plural = _("item versions")
+
+    def __str__(self):
+        return f"{self.item_id} v{self.number}"

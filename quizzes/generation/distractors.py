@@ -36,7 +36,26 @@ def choose(key: str, candidates: list[tuple[str, str]], key_kind: str, count: in
             break
         if not nested(text, key) and not any(nested(text, other) for other in chosen):
             chosen.append(text)
-    return chosen
+    return without_length_cue(key, chosen, [text for text, _kind in pool])
+
+
+def length_cue(key: str, distractors: list[str]) -> bool:
+    """The key longer than every distractor, or shorter than every one, by more than the cue ratio."""
+    if not distractors:
+        return False
+    lengths = [len(text) for text in distractors]
+    return len(key) > LENGTH_CUE_RATIO * max(lengths) or len(key) * LENGTH_CUE_RATIO < min(lengths)
+
+
+def without_length_cue(key: str, chosen: list[str], pool: list[str]) -> list[str]:
+    """``chosen``, or with its last member swapped for the pool's phrase nearest the key in length
+    when the key would otherwise stand out; [] when nothing in the pool can fix it."""
+    if not length_cue(key, chosen):
+        return chosen
+    spare = sorted((text for text in pool if text not in chosen and not any(nested(text, o) for o in [key, *chosen])),
+                   key=lambda text: _length_distance(key, text))
+    fixed = [*chosen[:-1], spare[0]] if spare else chosen
+    return [] if length_cue(key, fixed) else fixed
 
 
 def _length_distance(key: str, text: str) -> float:
@@ -48,11 +67,12 @@ def alike_endings(key: str, pool: list[str], count: int, rng: random.Random) -> 
     another ending, which would leave the key the odd one out."""
     ordered = list(pool)
     rng.shuffle(ordered)
-    ordered.sort(key=lambda phrase: ending(phrase) != ending(key))
+    ordered.sort(key=lambda phrase: (ending(phrase) != ending(key),
+                                     _length_distance(key, phrase) > MAX_PREFERRED_DISTANCE))
     chosen: list[str] = []
     for phrase in ordered:
         shape = ending(phrase)
         odd = shape is not None and shape != ending(key) and any(ending(other) == shape for other in chosen)
         if len(chosen) < count and not odd and not any(nested(phrase, other) for other in [key, *chosen]):
             chosen.append(phrase)
-    return chosen
+    return without_length_cue(key, chosen, ordered)

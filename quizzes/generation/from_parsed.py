@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from content.parsing import ParsedChapter
 from content.parsing.dates import split_sentences
+from content.readings import term_reading
 
 from .records import ChapterMaterial, EventSource, GoalListSource, SentenceSource, TermSource
 
@@ -16,7 +17,8 @@ def material_from_parsed(parsed: ParsedChapter, slug: str) -> ChapterMaterial:
     return ChapterMaterial(
         slug=slug,
         title=parsed.chapter.title,
-        terms=[TermSource(t.number, t.term, t.definition, t.section, t.reading or "") for t in parsed.terms],
+        terms=[TermSource(t.number, t.term, t.definition, t.section, term_reading(t.term, t.reading))
+               for t in parsed.terms],
         events=[
             EventSource(e.text, e.year, e.sentence, e.section or 0, e.precision, e.fiscal_year, e.approximate,
                         e.month, tuple(e.subjects))

@@ -21,6 +21,7 @@ DISTRACTORS = 3
 NEGATIVE_MARK = "〈含まれないもの〉"
 NEGATIVE_ITEMS = 3
 SELECT_ALL_ITEMS = 2
+ENOUGH_OF_OUR_OWN = DISTRACTORS + 2
 PLAN_REFERENCES = ("本構想", "本計画", "本戦略", "本方針")
 
 
@@ -119,12 +120,15 @@ def distractor_phrases(material: ChapterMaterial, goals: GoalListSource) -> list
     forbidden |= set().union(*(content_tokens(phrase) for text in about_plan for phrase in policy_phrases(text)))
     found = [phrase for s in material.sentences if s.text not in about_plan for phrase in policy_phrases(s.text)]
     found += [item for other in material.goal_lists if other != goals for item in other.items]
-    found += material.other_goal_phrases
-    pool = []
-    for phrase in dict.fromkeys(found):
-        if not content_tokens(phrase) & forbidden and not any(nested(phrase, goal) for goal in goals.items):
-            pool.append(phrase)
+    pool = _safe(found, goals, forbidden)
+    if len(pool) < ENOUGH_OF_OUR_OWN:  # other chapters lend phrases only when this one has too few
+        pool += [phrase for phrase in _safe(material.other_goal_phrases, goals, forbidden) if phrase not in pool]
     return pool
+
+
+def _safe(phrases: list[str], goals: GoalListSource, forbidden: set[str]) -> list[str]:
+    return [phrase for phrase in dict.fromkeys(phrases)
+            if not content_tokens(phrase) & forbidden and not any(nested(phrase, goal) for goal in goals.items)]
 
 
 def mentions_plan(text: str, goals: GoalListSource) -> bool:

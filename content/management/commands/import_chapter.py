@@ -3,14 +3,16 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from content.parsing import ParseError
-from content.services import chapter_import_file
 from content.services.report_text import report_lines
+from quizzes.services.chapter_publishing import import_chapter_with_items
+from quizzes.services.generation_text import generation_lines
 
 from ._chapter_file import read_chapter_file
 
 
 class Command(BaseCommand):
-    help = "Import a chapter file into the lessons (in one transaction), or update it in place."
+    help = ("Import a chapter file into the lessons, or update it in place, then regenerate its items "
+            "(all in one transaction).")
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="the chapter text file (UTF-8 or Shift_JIS/CP932)")
@@ -19,10 +21,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, slug, dry_run, **options):
         try:
-            report = chapter_import_file(
+            report, items = import_chapter_with_items(
                 data=read_chapter_file(path), source_name=Path(path).name, slug=slug, dry_run=dry_run
             )
         except ParseError as error:
             raise CommandError(f"{path}: {error}") from None
-        for line in report_lines(report):
+        for line in report_lines(report) + generation_lines(items):
             self.stdout.write(line)

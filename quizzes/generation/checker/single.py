@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from ..distractors import LENGTH_CUE_RATIO, nested
+from ..distractors import length_cue as key_stands_out_by_length
+from ..distractors import nested
 from ..folding import contains_form, fold
 from ..phrases import ending
 from ..records import ItemDraft
@@ -74,11 +75,12 @@ def two_defensible_keys(item: ItemDraft) -> list[Finding]:
 def length_cue(item: ItemDraft) -> list[Finding]:
     if item.kind != "single_choice" or len(item.options) < 3:
         return []
-    key = len(item.key_texts[0])
-    others = [len(option.text) for option in item.options if option.id != item.answer]
-    if key > LENGTH_CUE_RATIO * max(others) or key * LENGTH_CUE_RATIO < min(others):
-        return [Finding("length_cue", f"The key ({key} characters) stands out by length from every distractor "
-                                      f"({min(others)}–{max(others)}).")]
+    key = item.key_texts[0]
+    others = [option.text for option in item.options if option.id != item.answer]
+    if key_stands_out_by_length(key, others):
+        lengths = sorted(len(text) for text in others)
+        return [Finding("length_cue", f"The key ({len(key)} characters) stands out by length from every "
+                                      f"distractor ({lengths[0]}–{lengths[-1]}).")]
     return []
 
 

@@ -1,0 +1,73 @@
+"""Reads for the item bank: the material generators work from, and items for listing."""
+
+from django.db.models import QuerySet
+
+from content.models import Chapter, Event, Goal, GoalList, Paragraph, Section, Term
+from content.parsing.dates import quoted_names, split_sentences
+from quizzes.generation.records import ChapterMaterial, EventSource, GoalListSource, SentenceSource, TermSource
+
+from .models import Item
+
+
+def chapter_material(chapter: Chapter) -> ChapterMaterial:
+    """The chapter as the generators see it, from the database (so admin edits reach the items).
+
+    Seven queries whatever the chapter's size: sections, paragraphs, terms, events, goal lists with
+    their goals, and the terms and goals of the other chapters.
+    """
+    sections = list(chapter.sections.order_by("number"))
+    numbers = {section.pk: section.number for section in sections}
+    paragraphs = Paragraph.objects.filter(section__chapter=chapter).order_by("section__number", "position")
+    goal_lists = chapter.goal_lists.order_by("position").prefetch_related("goals")
+    others = Chapter.objects.exclude(pk=chapter.pk)
+    return ChapterMaterial(
+        slug=chapter.slug,
+        title=chapter.title,
+        terms=[_term(term, numbers) for term in chapter.terms.order_by("number")],
+        events=[_event(event, numbers) for event in chapter.events.order_by("position")],
+        goal_lists=[_goal_list(goals, numbers) for goals in goal_lists],
+        sentences=[SentenceSource(sentence, numbers[p.section_id]) for p in paragraphs
+                   for _offset, sentence in split_sentences(p.text)],
+        section_titles={section.number: section.title for section in sections},
+        other_terms=[_term(term, {}) for term in Term.objects.filter(chapter__in=others).order_by("chapter", "number")],
+        other_goal_phrases=list(
+            Goal.objects.filter(goal_list__chapter__in=others)
+            .order_by("goal_list__chapter", "goal_list__position", "position").values_list("text", flat=True)
+        ),
+    )
+
+
+def _term(term: Term, numbers: dict[int, int]) -> TermSource:
+    return TermSource(term.number, term.term, term.definition, numbers.get(term.section_id), term.reading)
+
+
+def _event(event: Event, numbers: dict[int, int]) -> EventSource:
+    return EventSource(
+        date_text=event.date_text, year=event.year, sentence=event.sentence, section=numbers[event.section_id],
+        precision=event.precision, fiscal_year=event.fiscal_year, approximate=event.approximate,
+        month=event.month, subjects=tuple(quoted_names(event.sentence)),
+    )
+
+
+def _goal_list(goals: GoalList, numbers: dict[int, int]) -> GoalListSource:
+    return GoalListSource(
+        position=goals.position, title=goals.title, items=tuple(goal.text for goal in goals.goals.all()),
+        sentence=goals.sentence, section=numbers[goals.section_id], plan=goals.plan,
+        stated_count=goals.stated_count,
+    )
+
+
+def source_rows(chapter: Chapter) -> dict[str, dict]:
+    """Ids of the rows items point at, keyed the way drafts name their sources."""
+    return {
+        "sections": dict(Section.objects.filter(chapter=chapter).values_list("number", "pk")),
+        "terms": dict(chapter.terms.values_list("number", "pk")),
+        "events": {(number, text): pk for number, text, pk in
+                   chapter.events.order_by("-position").values_list("section__number", "date_text", "pk")},
+        "goal_lists": dict(chapter.goal_lists.values_list("position", "pk")),
+    }
+
+
+def bank_items(chapter: Chapter | None = None) -> QuerySet[Item]:
+    items = Item.objects.select_related("chapter", "section", "term", "event", "goal_list")
+    return items.filter(chapter=chapter) if chapter else items
