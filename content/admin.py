@@ -4,10 +4,13 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from quizzes.services.chapter_publishing import import_chapter_with_items
+from quizzes.services.generation_text import generation_lines
+from quizzes.services.item_generation import generate_items
+
 from .forms import ChapterUploadForm
 from .models import Chapter, Event, Figure, Goal, GoalList, Paragraph, Section, Term, TermLink
 from .parsing import ParseError
-from .services import chapter_import_file
 from .services.report_text import report_lines
 
 
@@ -27,6 +30,15 @@ class ChapterAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     inlines = [SectionInline]
     change_list_template = "admin/content/chapter/change_list.html"
+    actions = ["regenerate_items"]
+
+    @admin.action(description=_("Regenerate the items of the selected chapters"), permissions=["change"])
+    def regenerate_items(self, request, queryset):
+        for chapter in queryset:
+            lines = generation_lines(generate_items(chapter=chapter))
+            self.message_user(request, " / ".join(lines[:2]), messages.SUCCESS)
+            if len(lines) > 5:
+                self.message_user(request, " / ".join(lines[5:]), messages.WARNING)
 
     def get_urls(self):
         upload = path("upload/", self.admin_site.admin_view(self.upload_view), name="content_chapter_upload")
@@ -36,21 +48,22 @@ class ChapterAdmin(admin.ModelAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = ChapterUploadForm(request.POST or None, request.FILES or None)
-        report = None
+        report, lines = None, []
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                report = chapter_import_file(
+                report, items = import_chapter_with_items(
                     data=upload.read(), source_name=upload.name,
                     slug=form.cleaned_data["slug"] or None, dry_run=form.cleaned_data["dry_run"],
                 )
             except ParseError as error:
                 form.add_error("file", str(error))
             else:
-                messages.success(request, report_lines(report)[0])
+                lines = report_lines(report) + generation_lines(items)
+                messages.success(request, lines[0])
         context = {
             **self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
-            "report": report, "report_lines": report_lines(report) if report else [],
+            "report": report, "report_lines": lines,
             "title": _("Upload a chapter"), "changelist_url": reverse("admin:content_chapter_changelist"),
         }
         return TemplateResponse(request, "admin/content/chapter/upload.html", context)

@@ -63,3 +63,33 @@ def some_chapters(request, imported_seed):
     if request.param == "three chapters":
         request.getfixturevalue("all_chapters")
     return imported_seed
+
+
+@pytest.fixture
+def staff_client(client, db):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw-12345678")
+    client.force_login(admin)
+    return client
+
+
+@pytest.fixture
+def seed_bank(imported_seed):
+    """The seed chapter with its generated item bank."""
+    from quizzes.services.item_generation import generate_items
+
+    generate_items(chapter=imported_seed)
+    return imported_seed
+
+
+def material_of(parsed, slug: str, *others):
+    """Generator material straight from parsed chapters; ``others`` lend terms and goal phrases."""
+    from quizzes.generation.from_parsed import material_from_parsed
+
+    material = material_from_parsed(parsed, slug)
+    for other in others:
+        lent = material_from_parsed(other, "other")
+        material.other_terms += lent.terms
+        material.other_goal_phrases += [goal for goals in lent.goal_lists for goal in goals.items]
+    return material

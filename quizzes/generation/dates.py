@@ -114,7 +114,8 @@ class DateItems(ItemGenerator):
         answer = [by_text[describe(event)] for event in group]
         draft = self._draft(material, group[0], key, "ordering", "次のできごとを古い順に並べてください。", answer,
                             options=options, difficulty=0.6)
-        draft.explanation = dated_list(group)
+        quotes = [explanations.from_sentence(material, event.section, event.sentence) for event in group]
+        draft.explanation = "\n".join([dated_list(group), *quotes])
         draft.source_text = "\n".join(event.sentence for event in group)
         draft.answer_forms = []
         sections = {event.section for event in group}

@@ -1,7 +1,6 @@
 """The admin edits everything, and uploads a chapter through the same import."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -9,13 +8,6 @@ from content.models import Chapter, Term
 from tests.conftest import SEED
 
 UPLOAD = reverse("admin:content_chapter_upload")
-
-
-@pytest.fixture
-def staff_client(client, db):
-    admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw-12345678")
-    client.force_login(admin)
-    return client
 
 
 @pytest.mark.parametrize("model", ["chapter", "section", "term", "event", "goallist", "figure", "termlink"])

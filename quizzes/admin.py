@@ -1,0 +1,143 @@
+from django import forms
+from django.contrib import admin, messages
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from quizzes.generation.checker.shape import malformed
+
+from .models import Item, ItemVersion
+from .services.drafts import as_draft
+from .services.item_review import EDITABLE_FIELDS, item_edit, items_publish, items_retire
+
+
+class FlawedFilter(admin.SimpleListFilter):
+    title = _("checker")
+    parameter_name = "flawed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("with findings")), ("no", _("clean"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(findings=[])
+        if self.value() == "no":
+            return queryset.filter(findings=[])
+        return queryset
+
+
+class ItemAdminForm(forms.ModelForm):
+    class Meta:
+        model = Item
+        fields = list(EDITABLE_FIELDS)
+
+    def clean(self):
+        cleaned = super().clean()
+        candidate = Item(**{name: cleaned.get(name, getattr(self.instance, name)) for name in EDITABLE_FIELDS})
+        candidate.key, candidate.skill = self.instance.key, self.instance.skill
+        problems = malformed(as_draft(candidate))
+        if problems:
+            raise forms.ValidationError(problems[0].message)
+        return cleaned
+
+
+class ItemVersionInline(admin.TabularInline):
+    model = ItemVersion
+    extra = 0
+    can_delete = False
+    fields = ["number", "origin", "prompt", "answer", "created_by", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Item)
+class ItemAdmin(admin.ModelAdmin):
+    form = ItemAdminForm
+    list_display = ["short_prompt", "kind", "skill", "status", "clean", "edited", "chapter", "section", "version"]
+    list_filter = ["chapter", ("section", admin.RelatedOnlyFieldListFilter), "skill", "kind", "status", FlawedFilter,
+                   "edited", "source_changed"]
+    list_select_related = ["chapter", "section"]
+    search_fields = ["prompt", "key", "explanation", "source_text"]
+    actions = ["publish", "retire"]
+    readonly_fields = ["preview", "key_shown", "findings_shown", "source_link", "key", "status", "chapter", "term",
+                       "event", "goal_list", "generator", "generator_version", "version", "edited", "source_changed",
+                       "created_at", "updated_at"]
+    fieldsets = [
+        (_("As a learner sees it"), {"fields": ["preview", "key_shown", "findings_shown", "source_link"]}),
+        (_("Edit (saved as a new version)"), {"fields": list(EDITABLE_FIELDS)}),
+        (_("Provenance"), {"fields": ["key", "status", "chapter", "term", "event", "goal_list", "generator",
+                                      "generator_version", "version", "edited", "source_changed", "created_at",
+                                      "updated_at"]}),
+    ]
+    inlines = [ItemVersionInline]
+
+    def has_add_permission(self, request):
+        return False  # items come from the generators (and, later, from teachers' own sets)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # retire instead: answers given to an item must keep it
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("chapter", "section", "term", "event", "goal_list")
+
+    @admin.display(description=_("prompt"))
+    def short_prompt(self, item):
+        return str(item)
+
+    @admin.display(description=_("clean"), boolean=True)
+    def clean(self, item):
+        return not item.findings
+
+    @admin.display(description=_("preview"))
+    def preview(self, item):
+        return render_to_string("admin/quizzes/item/preview.html", {"item": item})
+
+    @admin.display(description=_("key"))
+    def key_shown(self, item):
+        return render_to_string("admin/quizzes/item/key.html", {"item": item, "keyed": _keyed_options(item)})
+
+    @admin.display(description=_("checker findings"))
+    def findings_shown(self, item):
+        if not item.findings:
+            return _("No flaws found.")
+        return format_html("<ul>{}</ul>", format_html_join(
+            "", "<li><strong>{}</strong>: {}</li>", ((f["rule"], f["message"]) for f in item.findings)))
+
+    @admin.display(description=_("source"))
+    def source_link(self, item):
+        if not item.section:
+            return item.source_text
+        url = reverse("content:section", kwargs={"slug": item.chapter.slug, "number": item.section.number})
+        return format_html('<a href="{}">{}</a><br>{}', url, item.section, item.source_text)
+
+    def save_model(self, request, obj, form, change):
+        changes = {name: form.cleaned_data[name] for name in form.changed_data if name in EDITABLE_FIELDS}
+        item_edit(item=obj, changes=changes, user=request.user)
+        if obj.findings:
+            self.message_user(request, _("Saved, but the checker found flaws; the item stays a draft: %(found)s")
+                              % {"found": "; ".join(f["message"] for f in obj.findings)}, messages.WARNING)
+
+    @admin.action(description=_("Publish the selected items"), permissions=["change"])
+    def publish(self, request, queryset):
+        published, refused = items_publish(items=list(queryset))
+        self.message_user(request, ngettext("%(count)d item published.", "%(count)d items published.", published)
+                          % {"count": published}, messages.SUCCESS)
+        for item in refused:
+            reasons = "; ".join(f["message"] for f in item.findings)
+            self.message_user(request, _("Not published: %(item)s (%(reasons)s)") % {"item": item, "reasons": reasons},
+                              messages.ERROR)
+
+    @admin.action(description=_("Retire the selected items"), permissions=["change"])
+    def retire(self, request, queryset):
+        retired = items_retire(items=list(queryset))
+        self.message_user(request, ngettext("%(count)d item retired.", "%(count)d items retired.", retired)
+                          % {"count": retired}, messages.SUCCESS)
+
+
+def _keyed_options(item: Item) -> list[tuple[str, str, bool]]:
+    keys = item.answer if isinstance(item.answer, list) else [item.answer]
+    return [(option.get("id"), option.get("text"), option.get("id") in keys) for option in item.options]

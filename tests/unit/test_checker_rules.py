@@ -1,0 +1,137 @@
+"""Each flaw of ITEM_QUALITY.md that can be checked, planted in an otherwise clean item and caught."""
+
+import pytest
+
+from quizzes.generation.assembly import lettered
+from quizzes.generation.checker import check_item, cross_item_leaks, key_position_balance
+from quizzes.generation.records import ItemDraft, Option, SourceRef
+
+
+def choice(prompt, texts, key_index=0, **fields):
+    options = lettered(texts)
+    return ItemDraft(key=fields.pop("key", "k"), kind=fields.pop("kind", "single_choice"), skill="goal",
+                     prompt=prompt, answer=options[key_index].id, explanation="…", source=SourceRef(section=1),
+                     source_text="…", options=options, **fields)
+
+
+def rules(item):
+    return {finding.rule for finding in check_item(item)}
+
+
+CLEAN_YEAR = choice("次の文の（　）にあてはまる年はどれですか。\n（　）、札幌市は「札幌市情報化構想」を策定しました。",
+                    ["1997年", "1993年", "2001年", "2013年"], answer_forms=["1997", "1997年", "平成9年", "H9"])
+CLEAN_GOALS = choice("札幌市情報化構想の基本目標として本文に挙げられているものはどれですか。",
+                     ["豊かな市民生活の実現", "付加価値の向上", "都市課題の解決", "インターネットの急速な発展"],
+                     answer_forms=["豊かな市民生活の実現"])
+
+
+def test_clean_items_have_no_findings():
+    assert check_item(CLEAN_YEAR) == []
+    assert check_item(CLEAN_GOALS) == []
+
+
+@pytest.mark.parametrize("left_in_stem", ["平成９年", "1997", "１９９７年", "H9"])
+def test_answer_in_stem_catches_every_written_form_of_the_year(left_in_stem):
+    item = choice(f"（　）、札幌市は{left_in_stem}に構想を策定しました。", ["1997年", "1993年", "2001年", "2013年"],
+                  answer_forms=["1997", "1997年", "平成9年", "平成９年", "H9"])
+    assert "answer_in_stem" in rules(item)
+
+
+def test_answer_in_stem_catches_a_term_in_another_script():
+    item = ItemDraft(key="k", kind="short_answer", skill="definition", prompt="すまーとふぉんの説明です。",
+                     answer=["スマートフォン"], explanation="…", source=SourceRef(1), source_text="…")
+    assert "answer_in_stem" in rules(item)
+
+
+def test_two_defensible_keys_next_to_a_fiscal_year():
+    item = choice("（　）に「札幌市IT経営戦略」を策定", ["2001年度", "2002年度", "1996年度", "1999年度"])
+    assert "two_defensible_keys" in rules(item)
+
+
+@pytest.mark.parametrize("texts", [["コンテンツ", "ウェブコンテンツ", "クリエイター", "ベンチャー"],
+                                   ["スマートフォン", "ｽﾏｰﾄﾌｫﾝ", "クリエイター", "ベンチャー"]])
+def test_duplicate_or_nested_options(texts):
+    assert "duplicate_options" in rules(choice("次の説明にあてはまる用語はどれですか。", texts))
+
+
+@pytest.mark.parametrize("texts", [["1997年", "1993年", "札幌市", "2013年"], ["2001年度", "1997年", "1993年", "2013年"],
+                                   ["1980年代", "1983年", "1990年", "1975年"]])
+def test_mixed_option_types(texts):
+    assert "mixed_option_types" in rules(choice("（　）にあてはまるものはどれですか。", texts))
+
+
+def test_length_cue():
+    item = choice("基本目標はどれですか。", ["行政の情報化とパートナーシップの実現による地域の発展", "経済の活性化",
+                                              "都市課題の解決", "付加価値の向上"])
+    assert "length_cue" in rules(item)
+
+
+@pytest.mark.parametrize("text", ["以上すべて", "いずれでもない", "該当なし", "上記のすべて"])
+def test_all_or_none_of_the_above(text):
+    item = choice("基本目標はどれですか。", ["豊かな市民生活の実現", "付加価値の向上", "都市課題の解決", text])
+    assert "all_or_none" in rules(item)
+
+
+def test_unmarked_negative():
+    unmarked = choice("基本目標に含まれないものはどれですか。", ["付加価値の向上", "豊かな市民生活の実現",
+                                                              "活力ある地域経済の実現", "安心・安全・快適なまちづくり"])
+    marked = choice("基本目標に〈含まれないもの〉はどれですか。", [o.text for o in unmarked.options], negative=True)
+    flagged_by_field = choice("基本目標はどれですか。", [o.text for o in unmarked.options], negative=True)
+    assert "unmarked_negative" in rules(unmarked)
+    assert "unmarked_negative" not in rules(marked)
+    assert "unmarked_negative" in rules(flagged_by_field)
+
+
+def test_grammatical_cue_when_the_key_alone_ends_otherwise():
+    item = choice("基本目標はどれですか。", ["豊かな市民生活の実現", "付加価値の向上", "市民サービスの向上", "企業の利便性向上"])
+    assert "grammatical_cue" in rules(item)
+
+
+def test_self_answering_definition_unless_marked_easy():
+    prompt = "次の説明にあてはまる用語はどれですか。\nソーシャルネットワーキングサービスの略で、会員制サービスのこと。"
+    hard = choice(prompt, ["SNS", "ICT", "ESD", "API"], difficulty=0.4)
+    easy = choice(prompt, ["SNS", "ICT", "ESD", "API"], difficulty=0.1)
+    assert "self_answering_definition" in rules(hard)
+    assert "self_answering_definition" not in rules(easy)
+
+
+@pytest.mark.parametrize(("kind", "answer", "message"), [
+    ("single_choice", "z", "not one of the options"),
+    ("multiple_response", [], "at least one key"),
+    ("true_false", "yes", "true or false"),
+    ("ordering", ["a", "b"], "every option once"),
+    ("short_answer", [""], "accepted answer"),
+])
+def test_malformed_answers_are_named(kind, answer, message):
+    item = choice("問い", ["甲です", "乙です", "丙です"], kind=kind)
+    item.answer = answer
+    findings = check_item(item)
+    assert [f.rule for f in findings] == ["malformed"] and message in findings[0].message
+
+
+def test_matching_must_pair_every_left_entry_once():
+    item = ItemDraft(key="k", kind="matching", skill="definition", prompt="合わせてください。",
+                     answer={"1": "a", "2": "a"}, explanation="…", source=SourceRef(1), source_text="…",
+                     options=lettered(["説明一", "説明二"]), left=[Option("1", "甲"), Option("2", "乙")])
+    assert rules(item) == {"malformed"}
+    item.answer = {"1": "b", "2": "a"}
+    assert rules(item) == set()
+
+
+def test_key_position_bias_across_the_bank():
+    biased = [("a", 4)] * 40 + [("b", 4)] * 5 + [("c", 4)] * 5 + [("d", 4)] * 5
+    balanced = [("a", 4)] * 14 + [("b", 4)] * 13 + [("c", 4)] * 15 + [("d", 4)] * 13
+    assert [finding.rule for finding in key_position_balance(biased)] == ["key_position_bias"]
+    assert key_position_balance(balanced) == []
+
+
+def test_cross_item_leak_from_a_goals_stem_to_the_year_item():
+    year_item = choice("（　）、札幌市は構想を策定しました。", ["1997年", "1993年", "2001年", "2013年"], key="year",
+                       answer_forms=["1997", "1997年", "平成9年", "平成９年", "H9"])
+    goals_item = choice("平成９年（1997年）の札幌市情報化構想の基本目標はどれですか。",
+                        ["豊かな市民生活の実現", "付加価値の向上", "都市課題の解決", "産業の活性化"], key="goals",
+                        answer_forms=["豊かな市民生活の実現"])
+    unrelated = choice("「SNS」の説明として正しいものはどれですか。", ["甲の説明", "乙の説明", "丙の説明", "丁の説明"],
+                       key="sns", answer_forms=["甲の説明"])
+    leaks = cross_item_leaks([year_item, goals_item, unrelated])
+    assert [(leak.giver, leak.receiver) for leak in leaks] == [("goals", "year")]
