@@ -51,20 +51,20 @@ def _event(event: Event, numbers: dict[int, int]) -> EventSource:
 
 def _goal_list(goals: GoalList, numbers: dict[int, int]) -> GoalListSource:
     return GoalListSource(
-        position=goals.position, title=goals.title, items=tuple(goal.text for goal in goals.goals.all()),
+        position=goals.position + 1, title=goals.title, items=tuple(goal.text for goal in goals.goals.all()),
         sentence=goals.sentence, section=numbers[goals.section_id], plan=goals.plan,
         stated_count=goals.stated_count,
     )
 
 
 def source_rows(chapter: Chapter) -> dict[str, dict]:
-    """Ids of the rows items point at, keyed the way drafts name their sources."""
+    """Ids of the rows items point at, keyed the way drafts name their sources (goal lists from 1)."""
     return {
         "sections": dict(Section.objects.filter(chapter=chapter).values_list("number", "pk")),
         "terms": dict(chapter.terms.values_list("number", "pk")),
         "events": {(number, text): pk for number, text, pk in
                    chapter.events.order_by("-position").values_list("section__number", "date_text", "pk")},
-        "goal_lists": dict(chapter.goal_lists.values_list("position", "pk")),
+        "goal_lists": {position + 1: pk for position, pk in chapter.goal_lists.values_list("position", "pk")},
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from quizzes.generation.checker import check_item
+from quizzes.generation.checker import Leak, check_item, cross_item_leaks
 from quizzes.generation.records import ItemDraft, Option, SourceRef
 from quizzes.models import Item
 
@@ -37,3 +37,8 @@ def shown_fields(draft: ItemDraft) -> dict:
         "kind": draft.kind, "prompt": draft.prompt, "options": [asdict(o) for o in draft.options],
         "left_options": [asdict(o) for o in draft.left], "answer": draft.answer, "explanation": draft.explanation,
     }
+
+
+def leaks_among(items: list[Item]) -> list[Leak]:
+    """The cross-item check for a quiz or practice session being assembled from stored items."""
+    return cross_item_leaks([as_draft(item) for item in items])

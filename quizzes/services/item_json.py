@@ -13,7 +13,7 @@ def item_as_dict(item: Item) -> dict:
     source = {
         "chapter": item.chapter.slug, "section": item.section.number if item.section else None,
         "term": item.term.number if item.term else None, "event": event,
-        "goal_list": item.goal_list.position if item.goal_list else None,
+        "goal_list": item.goal_list.position + 1 if item.goal_list else None,
     }
     return _shape(item.key, item.kind, item.skill, item.status, item.prompt, item.options, item.left_options,
                   item.answer, item.explanation, source) | {

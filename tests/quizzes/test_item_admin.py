@@ -1,0 +1,131 @@
+"""Reviewing the bank in the admin: filters, preview, findings, versioned edits, bulk actions."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from quizzes.models import Item
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:quizzes_item_changelist")
+
+
+def change_url(item):
+    return reverse("admin:quizzes_item_change", args=[item.pk])
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ({"skill__exact": "goal"}, lambda qs: qs.filter(skill="goal")),
+    ({"kind__exact": "matching"}, lambda qs: qs.filter(kind="matching")),
+    ({"status__exact": "published"}, lambda qs: qs.filter(status="published")),
+    ({"section__id__exact": "SECTION"}, lambda qs: qs.filter(section__number=2)),
+    ({"q": "スマートフォン"}, lambda qs: qs.filter(prompt__contains="スマートフォン")
+     | qs.filter(explanation__contains="スマートフォン") | qs.filter(key__contains="スマートフォン")
+     | qs.filter(source_text__contains="スマートフォン")),
+])
+def test_the_bank_filters_and_searches(staff_client, seed_bank, query, expected):
+    if "section__id__exact" in query:
+        query = {"section__id__exact": seed_bank.sections.get(number=2).pk}
+    response = staff_client.get(CHANGELIST, {**query, "chapter__id__exact": seed_bank.pk})
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == expected(Item.objects.all()).distinct().count() > 0
+
+
+def test_the_flawed_filter(staff_client, seed_bank):
+    Item.objects.filter(kind="ordering").update(findings=[{"rule": "length_cue", "message": "planted"}])
+    response = staff_client.get(CHANGELIST, {"flawed": "yes"})
+    assert response.context["cl"].result_count == Item.objects.filter(kind="ordering").count()
+
+
+def test_the_changelist_runs_bounded_queries(staff_client, seed_bank, django_assert_max_num_queries):
+    # session, user, count, filtered count, page of items with chapter and section, filter choices
+    with django_assert_max_num_queries(12):
+        assert staff_client.get(CHANGELIST, {"all": ""}).status_code == 200
+
+
+def test_the_change_page_previews_the_item_and_shows_the_key_and_findings(staff_client, seed_bank):
+    item = Item.objects.get(key__contains="event-to-year:平成９年")
+    Item.objects.filter(pk=item.pk).update(findings=[{"rule": "length_cue", "message": "The key stands out"}])
+    page = staff_client.get(change_url(item)).content.decode()
+    assert "次の文の（　）にあてはまる年はどれですか。" in page and "1997年12月" in page
+    assert "length_cue" in page and "The key stands out" in page
+    assert reverse("content:section", kwargs={"slug": seed_bank.slug, "number": 2}) in page
+
+
+def form_data(item, **changes):
+    data = {
+        "kind": item.kind, "prompt": item.prompt, "options": json.dumps(item.options, ensure_ascii=False),
+        "left_options": json.dumps(item.left_options, ensure_ascii=False),
+        "answer": json.dumps(item.answer, ensure_ascii=False), "explanation": item.explanation,
+        "answer_forms": json.dumps(item.answer_forms, ensure_ascii=False), "difficulty": item.difficulty,
+        "source_text": item.source_text, "versions-TOTAL_FORMS": 1, "versions-INITIAL_FORMS": 1,
+        "versions-MIN_NUM_FORMS": 0, "versions-MAX_NUM_FORMS": 1000,
+        "versions-0-id": item.versions.get().pk, "versions-0-item": item.pk,
+    }
+    if item.negative:
+        data["negative"] = "on"
+    return {**data, **changes}
+
+
+def test_editing_saves_a_new_version_marked_edited(staff_client, seed_bank):
+    item = Item.objects.get(key__contains="true-false-own:スマートフォン")
+    response = staff_client.post(change_url(item), form_data(item, explanation="携帯電話の機能を拡張した端末。"))
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.edited and item.version == 2 and item.explanation == "携帯電話の機能を拡張した端末。"
+    assert list(item.versions.values_list("origin", flat=True)) == ["generated", "edited"]
+
+
+def test_a_malformed_edit_is_refused_with_the_reason(staff_client, seed_bank):
+    item = Item.objects.get(key__contains="event-to-year:平成９年")
+    response = staff_client.post(change_url(item), form_data(item, answer='"z"'))
+    assert response.status_code == 200 and "The key is not one of the options." in response.content.decode()
+    item.refresh_from_db()
+    assert item.version == 1 and not item.edited
+
+
+def test_a_flawed_edit_is_kept_as_a_draft_with_a_warning(staff_client, seed_bank):
+    item = Item.objects.get(key__contains="event-to-year:平成９年")
+    response = staff_client.post(change_url(item), form_data(item, prompt="平成９年（1997年）のことですか。"),
+                                 follow=True)
+    item.refresh_from_db()
+    assert item.status == "draft" and item.findings[0]["rule"] == "answer_in_stem"
+    assert "checker found flaws" in response.content.decode()
+
+
+def test_publish_refuses_flawed_items_and_retire_works_in_bulk(staff_client, seed_bank):
+    flawed = Item.objects.get(key__contains="event-to-year:平成９年")
+    flawed.prompt = "平成９年（1997年）の（　）はどれですか。"
+    flawed.status = "draft"
+    flawed.save()
+    clean = Item.objects.filter(kind="ordering")
+    clean.update(status="draft")
+    ids = [flawed.pk, *clean.values_list("pk", flat=True)]
+    response = staff_client.post(CHANGELIST, {"action": "publish", "_selected_action": ids}, follow=True)
+    assert "Not published" in response.content.decode()
+    assert Item.objects.get(pk=flawed.pk).status == "draft"
+    assert set(Item.objects.filter(kind="ordering").values_list("status", flat=True)) == {"published"}
+    staff_client.post(CHANGELIST, {"action": "retire", "_selected_action": ids})
+    assert set(Item.objects.filter(pk__in=ids).values_list("status", flat=True)) == {"retired"}
+
+
+def test_items_are_neither_added_nor_deleted_in_the_admin(staff_client, seed_bank):
+    item = Item.objects.first()
+    assert staff_client.get(reverse("admin:quizzes_item_add")).status_code == 403
+    assert staff_client.get(reverse("admin:quizzes_item_delete", args=[item.pk])).status_code == 403
+
+
+def test_regenerate_a_chapter_from_the_chapter_list(staff_client, imported_seed):
+    response = staff_client.post(reverse("admin:content_chapter_changelist"),
+                                 {"action": "regenerate_items", "_selected_action": [imported_seed.pk]}, follow=True)
+    assert Item.objects.filter(chapter=imported_seed).count() >= 150
+    assert "Items for sapporo-ict-chapter1" in response.content.decode()
+
+
+def test_a_student_cannot_reach_the_bank(client, seed_bank, django_user_model):
+    student = django_user_model.objects.create_user("student", password="pw-12345678")
+    client.force_login(student)
+    response = client.get(CHANGELIST)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
