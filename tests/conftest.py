@@ -93,3 +93,14 @@ def material_of(parsed, slug: str, *others):
         material.other_terms += lent.terms
         material.other_goal_phrases += [goal for goals in lent.goal_lists for goal in goals.items]
     return material
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the default language (a request with Accept-Language leaves its own active)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

@@ -61,9 +61,9 @@ def test_the_report_counts_by_skill_kind_and_status(imported_seed):
     first = run("generate_items", "--chapter", "sapporo-ict-chapter1")
     out = run("generate_items", "--chapter", "sapporo-ict-chapter1")
     count = Item.objects.count()
-    assert f"created {count}, updated 0, unchanged 0" in first
-    assert f"created 0, updated 0, unchanged {count}, retired 0" in out
-    assert "by skill: date" in out and "by kind: matching" in out and "by status: published" in out
+    assert f"作成 {count}、更新 0、変更なし 0" in first
+    assert f"作成 0、更新 0、変更なし {count}、廃止 0" in out
+    assert "技能別: date" in out and "形式別: matching" in out and "状態別: published" in out
 
 
 def test_rejected_items_are_listed_with_their_reasons(imported_seed, monkeypatch):
@@ -76,18 +76,18 @@ def test_rejected_items_are_listed_with_their_reasons(imported_seed, monkeypatch
 
     monkeypatch.setattr(pipeline, "check_item", strict)
     out = run("generate_items")
-    assert "Not published" in out and ":date:ordering:" in out and "length_cue: planted" in out
+    assert "公開しなかった問題" in out and ":date:ordering:" in out and "length_cue: planted" in out
     assert Item.objects.filter(kind="ordering", status="draft").count() == Item.objects.filter(kind="ordering").count()
 
 
 def test_import_chapter_generates_the_items(db):
     out = run("import_chapter", str(SEED))
-    assert "Items for sapporo-ict-chapter1" in out and Item.objects.count() >= 150
+    assert "sapporo-ict-chapter1 の問題" in out and Item.objects.count() >= 150
 
 
 def test_import_dry_run_writes_neither_lessons_nor_items(db):
     out = run("import_chapter", str(SEED), "--dry-run")
-    assert "dry run" in out and Item.objects.count() == 0
+    assert "試行のみ" in out and Item.objects.count() == 0
 
 
 def test_unknown_chapter_is_a_clear_error(db):

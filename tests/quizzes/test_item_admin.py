@@ -92,7 +92,7 @@ def test_a_flawed_edit_is_kept_as_a_draft_with_a_warning(staff_client, seed_bank
                                  follow=True)
     item.refresh_from_db()
     assert item.status == "draft" and item.findings[0]["rule"] == "answer_in_stem"
-    assert "checker found flaws" in response.content.decode()
+    assert "チェッカーが問題点を見つけた" in response.content.decode()
 
 
 def test_publish_refuses_flawed_items_and_retire_works_in_bulk(staff_client, seed_bank):
@@ -104,7 +104,7 @@ def test_publish_refuses_flawed_items_and_retire_works_in_bulk(staff_client, see
     clean.update(status="draft")
     ids = [flawed.pk, *clean.values_list("pk", flat=True)]
     response = staff_client.post(CHANGELIST, {"action": "publish", "_selected_action": ids}, follow=True)
-    assert "Not published" in response.content.decode()
+    assert "公開しませんでした" in response.content.decode()
     assert Item.objects.get(pk=flawed.pk).status == "draft"
     assert set(Item.objects.filter(kind="ordering").values_list("status", flat=True)) == {"published"}
     staff_client.post(CHANGELIST, {"action": "retire", "_selected_action": ids})
@@ -121,7 +121,7 @@ def test_regenerate_a_chapter_from_the_chapter_list(staff_client, imported_seed)
     response = staff_client.post(reverse("admin:content_chapter_changelist"),
                                  {"action": "regenerate_items", "_selected_action": [imported_seed.pk]}, follow=True)
     assert Item.objects.filter(chapter=imported_seed).count() >= 150
-    assert "Items for sapporo-ict-chapter1" in response.content.decode()
+    assert "ict-chapter1 の問題 / 作成" in response.content.decode()  # the admin capitalises messages
 
 
 def test_a_student_cannot_reach_the_bank(client, seed_bank, django_user_model):
