@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from content.models import Chapter, Term
+from quizzes.models import Item
 from tests.conftest import SEED
 
 UPLOAD = reverse("admin:content_chapter_upload")
@@ -40,6 +41,7 @@ def test_upload_imports_a_chapter_and_shows_its_report(staff_client):
     assert response.status_code == 200
     assert "ict: 作成" in page and "terms 25" in page  # the interface speaks Japanese by default
     assert Chapter.objects.get().slug == "ict"
+    assert "ict の問題" in page and Item.objects.filter(chapter__slug="ict", status="published").count() >= 150
 
 
 def test_upload_of_a_bad_file_shows_the_error_and_writes_nothing(staff_client):

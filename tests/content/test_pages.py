@@ -59,6 +59,14 @@ def test_glossary_lists_terms_with_their_uses(client, imported_seed):
     assert f'href="{section_url(2)}#p9"' in entry
 
 
+def test_glossary_in_kana_order_uses_the_readings_from_sudachipy(client, imported_seed):
+    page = client.get(reverse("content:glossary", kwargs={"slug": SLUG}), {"order": "kana"}).content.decode()
+    order = [int(number) for number in re.findall(r'<dt id="term-(\d+)"', page)]
+    # ICT あいしーてぃー, イントラネット, ウェブコンテンツ, SNS えすえぬえす … メディア・アーツ, モバイルコンテンツ, ユネスコ…
+    assert order[:4] == [3, 6, 22, 8] and order[-3:] == [25, 23, 24]
+    assert "（すまーとふぉん）" in page  # a reading the text does not give, from the dictionary
+
+
 def test_timeline_is_in_date_order_with_marks(client, imported_seed):
     page = client.get(reverse("content:timeline", kwargs={"slug": SLUG})).content.decode()
     years = [int(y) for y in re.findall(r"<strong>(\d{4})年", page)]
