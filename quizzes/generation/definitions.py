@@ -8,13 +8,15 @@ from . import explanations
 from .assembly import lettered, place_key, shuffled
 from .base import ItemGenerator
 from .distractors import choose
+from .folding import contains_form
 from .random_source import seeded, short_hash
-from .records import ChapterMaterial, ItemDraft, Option, SourceRef, TermSource
+from .records import ChapterMaterial, ItemDraft, Option, SentenceSource, SourceRef, TermSource
 from .terms import (
     TERM_MASK,
     accepted_answers,
     definition_without_abbreviation,
     head,
+    is_umbrella,
     kind_of,
     mask_term,
     related,
@@ -25,6 +27,8 @@ from .terms import (
 DISTRACTORS = 3
 MATCHING_SIZE = 5
 MATCHING_MIN = 4
+CLOZE_BLANK = "（　）"
+CLOZE_MAX_LENGTH = 160
 
 
 class DefinitionItems(ItemGenerator):
@@ -39,6 +43,7 @@ class DefinitionItems(ItemGenerator):
             yield self.true_statement(material, term)
             yield self.false_statement(material, term)
             yield self.typed_term(material, term)
+            yield self.cloze(material, term)
         for group in matching_groups(material.terms):
             yield self.matching(material, group)
 
@@ -89,6 +94,29 @@ class DefinitionItems(ItemGenerator):
         return self._draft(term, key, "short_answer", prompt, accepted_answers(term), answer_forms=variants(term),
                            difficulty=0.7)
 
+    def cloze(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
+        """The term blanked out where the text uses it; the options are terms of the same kind."""
+        used = usage_sentence(material, term)
+        if used is None:
+            return None
+        key = self.key(material, "cloze", head(term))
+        rng = seeded(key)
+        candidates = [(head(other), kind_of(other)) for other in distractor_terms(material, term)
+                      if not contains_form(used.text, head(other)) and not is_umbrella(other)]
+        distractors = choose(head(term), candidates, kind_of(term), DISTRACTORS, rng)
+        if len(distractors) < DISTRACTORS:
+            return None
+        options, key_id = place_key(head(term), distractors, rng)
+        blanked = mask_term(used.text, term, CLOZE_BLANK).replace(f"（{CLOZE_BLANK}）", "")  # a masked gloss
+        prompt = f"次の文の{CLOZE_BLANK}にあてはまる用語はどれですか。\n{blanked}"
+        lead = f"正解は「{head(term)}」。"
+        explanation = explanations.from_sentence(material, used.section, used.text, lead)
+        return ItemDraft(
+            key=key, kind="cloze", skill=self.skill, prompt=prompt, answer=key_id, options=options,
+            explanation=f"{explanation}\n{explanations.from_definition(term)}", answer_forms=variants(term),
+            source=SourceRef(section=used.section, term=term.number), source_text=used.text, difficulty=0.45,
+        )
+
     def matching(self, material: ChapterMaterial, group: list[TermSource]) -> ItemDraft:
         key = self.key(material, "matching", short_hash(*sorted(head(term) for term in group)))
         rng = seeded(key)
@@ -114,6 +142,18 @@ class DefinitionItems(ItemGenerator):
             source=SourceRef(section=term.section, term=term.number), source_text=term.definition,
             difficulty=difficulty,
         )
+
+
+def usage_sentence(material: ChapterMaterial, term: TermSource) -> SentenceSource | None:
+    """The first sentence of the text that uses the term on its own (not inside a longer term such as
+    ウェブコンテンツ for コンテンツ), short enough to read as a stem."""
+    longer = [head(other) for other in material.terms if other.number != term.number and contains_form(
+        head(other), head(term))]
+    for sentence in material.sentences:
+        if len(sentence.text) <= CLOZE_MAX_LENGTH and contains_form(sentence.text, head(term)) and not any(
+                contains_form(sentence.text, name) for name in longer):
+            return sentence
+    return None
 
 
 def masked_definition(term: TermSource) -> str:

@@ -25,6 +25,7 @@ _ABBREVIATION = re.compile(r"^[^。、]*の略(?:称)?(?:で、|。)")
 _SENTENCE = re.compile(r"[^。]+。?")
 _SCOPE_NOTE = re.compile(r"^(?:ここでは|本書では|本計画では)、")
 _NAME_STARTS = ("札幌", "さっぽろ", "サッポロ", "第", "ユネスコ", "北海道")
+_UMBRELLA_WORDS = ("総称", "総体")
 _NAME_ENDS = ("祭", "プラザ", "ビジョン", "戦略", "方針", "センター", "パーク", "ネットワーク")
 
 
@@ -87,9 +88,16 @@ def kind_of(term: TermSource) -> str:
     name = head(term)
     if name.isascii():
         return "latin"
+    if is_katakana_word(name):
+        return "katakana"
     if name.startswith(_NAME_STARTS) or name.endswith(_NAME_ENDS):
         return "name"
-    return "katakana" if is_katakana_word(name) else "compound"
+    return "compound"
+
+
+def is_umbrella(term: TermSource) -> bool:
+    """A term defined as the sum of others (「…の総称」): it fits almost any blank about them."""
+    return any(word in first_sentence(definition_without_abbreviation(term.definition)) for word in _UMBRELLA_WORDS)
 
 
 def related(a: TermSource, b: TermSource) -> bool:

@@ -25,6 +25,7 @@ def answer_fits(item) -> bool:
     answer = item["answer"]
     return {
         "single_choice": lambda: answer in ids,
+        "cloze": lambda: answer in ids,
         "multiple_response": lambda: set(answer) <= set(ids) and len(answer) >= 1,
         "true_false": lambda: isinstance(answer, bool),
         "ordering": lambda: sorted(answer) == sorted(ids),
@@ -63,7 +64,7 @@ def test_the_report_counts_by_skill_kind_and_status(imported_seed):
     count = Item.objects.count()
     assert f"作成 {count}、更新 0、変更なし 0" in first
     assert f"作成 0、更新 0、変更なし {count}、廃止 0" in out
-    assert "技能別: date" in out and "形式別: matching" in out and "状態別: published" in out
+    assert "技能別: date" in out and "形式別: cloze" in out and "状態別: published" in out
 
 
 def test_rejected_items_are_listed_with_their_reasons(imported_seed, monkeypatch):

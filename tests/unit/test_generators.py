@@ -55,8 +55,8 @@ def test_the_seed_yields_what_the_issue_asks(seed_material, seed_drafts):
     assert len(precise) == 11
     assert all(counts["event", event.section, event.date_text] >= 2 for event in precise)
     assert counts["goals", 1] >= 5
-    assert {draft.kind for draft in seed_drafts} >= {"single_choice", "multiple_response", "true_false", "ordering",
-                                                    "matching", "short_answer"}
+    assert {draft.kind for draft in seed_drafts} == {"single_choice", "multiple_response", "true_false", "ordering",
+                                                    "matching", "short_answer", "cloze"}
 
 
 @pytest.mark.parametrize("chapter", ["plans", "open_data"])
@@ -110,6 +110,19 @@ def test_true_false_pairs_and_matching_sets(seed_drafts):
     matching = [d for d in seed_drafts if d.kind == "matching"]
     assert {len(d.left) for d in matching} <= {4, 5}
     assert sorted(option.text for d in matching for option in d.left)[:2] == ["ICT", "NoMaps"]
+
+
+def test_cloze_blanks_the_term_where_the_text_uses_it(seed_drafts):
+    cloze = by_key(seed_drafts, "cloze:ウェブコンテンツ")[0]
+    assert "インターネットの普及による（　）の需要拡大" in cloze.prompt
+    assert cloze.option_text(cloze.answer) == "ウェブコンテンツ"
+    assert "モバイルコンテンツ" not in [option.text for option in cloze.options]  # it stands in the sentence
+    assert by_key(seed_drafts, "cloze:コンテンツ") == [] or "ウェブコンテンツ" not in by_key(
+        seed_drafts, "cloze:コンテンツ")[0].prompt  # never blanked inside a longer term
+    plaza = by_key(seed_drafts, "cloze:札幌市デジタル創造プラザ")[0]
+    assert "「（　）」を開設" in plaza.prompt and "インタークロス" not in plaza.prompt
+    umbrella = by_key(seed_drafts, "cloze:SNS")[0]
+    assert "ICT" not in [option.text for option in umbrella.options]  # 「…の総称」 would fit the blank too
 
 
 # Dates
