@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "rest_framework.authtoken",
+    "accounts",
     "content",
     "quizzes",
 ]
@@ -107,6 +109,16 @@ STORAGES = {
     },
 }
 
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "quizzes:dashboard"
+LOGOUT_REDIRECT_URL = "content:chapter-list"
+# Password-reset mail: printed to the console while debugging; EMAIL_URL (smtp://user:pass@host:587) otherwise.
+if DEBUG and "EMAIL_URL" not in env:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    vars().update(env.email_url("EMAIL_URL", default="smtp://localhost:25"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="CivicLearn <noreply@localhost>")
+
 # Chapter files larger than this are refused by the admin upload (a chapter is tens of kilobytes).
 CHAPTER_UPLOAD_MAX_BYTES = env.int("CHAPTER_UPLOAD_MAX_BYTES", default=2 * 1024 * 1024)
 
@@ -116,7 +128,10 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
     "EXCEPTION_HANDLER": "civiclearn.api_errors.exception_handler",
 }
 
@@ -149,3 +164,8 @@ QUIZ_ITEM_GENERATORS = [
     "quizzes.generation.dates.DateItems",
     "quizzes.generation.goals.GoalItems",
 ]
+
+# Spaced review (fsrs): the recall probability reviews aim for, and whether intervals get a little
+# random spread (as Anki does) so that reviews learned together do not all fall due together.
+FSRS_DESIRED_RETENTION = env.float("FSRS_DESIRED_RETENTION", default=0.9)
+FSRS_FUZZING = env.bool("FSRS_FUZZING", default=True)

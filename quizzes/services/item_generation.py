@@ -128,11 +128,20 @@ class _BankWriter:
         source, rows = draft.source, self.rows
         event = (source.section, source.event["text"]) if source.event else None
         return {
+            "paragraph_id": self._paragraph(draft),
             "section_id": rows["sections"].get(source.section),
             "term_id": rows["terms"].get(source.term),
             "event_id": rows["events"].get(event),
             "goal_list_id": rows["goal_lists"].get(source.goal_list),
         }
+
+    def _paragraph(self, draft: ItemDraft) -> int | None:
+        """The paragraph feedback links to: where a term is footnoted, else the one quoting the source."""
+        if draft.source.term and draft.kind != "cloze":
+            return self.rows["term_markers"].get(draft.source.term)
+        quoted = draft.source_text.splitlines()[0][:30]
+        return next((pk for number, pk, text in self.rows["paragraphs"]
+                     if number == draft.source.section and quoted in text), None)
 
     def _link_sources(self, item: Item, draft: ItemDraft) -> None:
         for name, value in self._sources(draft).items():
@@ -149,12 +158,15 @@ class _BankWriter:
 _UPDATED_FIELDS = [
     "kind", "skill", "status", "prompt", "options", "left_options", "answer", "answer_forms", "explanation",
     "negative", "source_text", "generator", "generator_version", "difficulty", "generated_hash", "findings",
-    "version", "source_changed", "section", "term", "event", "goal_list", "updated_at",
+    "version", "source_changed", "section", "paragraph", "term", "event", "goal_list", "updated_at",
 ]
 
 
+_SOURCE_FIELDS = ("section", "paragraph", "term", "event", "goal_list")
+
+
 def _comparable(item: Item) -> tuple:
-    return tuple(getattr(item, name if name not in ("section", "term", "event", "goal_list") else f"{name}_id")
+    return tuple(getattr(item, f"{name}_id" if name in _SOURCE_FIELDS else name)
                  for name in _UPDATED_FIELDS if name != "updated_at")
 
 

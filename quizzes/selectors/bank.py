@@ -2,11 +2,11 @@
 
 from django.db.models import QuerySet
 
-from content.models import Chapter, Event, Goal, GoalList, Paragraph, Section, Term
+from content.models import Chapter, Event, Goal, GoalList, Paragraph, Section, Term, TermLink
 from content.parsing.dates import quoted_names, split_sentences
 from quizzes.generation.records import ChapterMaterial, EventSource, GoalListSource, SentenceSource, TermSource
 
-from .models import Item
+from quizzes.models import Item
 
 
 def chapter_material(chapter: Chapter) -> ChapterMaterial:
@@ -65,6 +65,11 @@ def source_rows(chapter: Chapter) -> dict[str, dict]:
         "events": {(number, text): pk for number, text, pk in
                    chapter.events.order_by("-position").values_list("section__number", "date_text", "pk")},
         "goal_lists": {position + 1: pk for position, pk in chapter.goal_lists.values_list("position", "pk")},
+        "paragraphs": list(Paragraph.objects.filter(section__chapter=chapter).order_by("section__number", "position")
+                           .values_list("section__number", "pk", "text")),
+        "term_markers": dict(TermLink.objects.filter(term__chapter=chapter, is_marker=True)
+                             .order_by("-paragraph__section__number", "-paragraph__position")
+                             .values_list("term__number", "paragraph_id")),
     }
 
 

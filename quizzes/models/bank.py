@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from content.models import Chapter, Event, GoalList, Section, Term
+from content.models import Chapter, Event, GoalList, Paragraph, Section, Term
 
 
 class Item(models.Model):
@@ -34,6 +34,8 @@ class Item(models.Model):
     chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="items")
     # When a re-import removes a source row the item keeps its text and is retired.
     section = models.ForeignKey(Section, on_delete=models.SET_NULL, null=True, blank=True, related_name="items")
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.SET_NULL, null=True, blank=True, related_name="items",
+                                  help_text=_("Where feedback sends the learner back to."))
     term = models.ForeignKey(Term, on_delete=models.SET_NULL, null=True, blank=True, related_name="items")
     event = models.ForeignKey(Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="items")
     goal_list = models.ForeignKey(GoalList, on_delete=models.SET_NULL, null=True, blank=True, related_name="items")

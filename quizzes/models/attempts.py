@@ -1,0 +1,80 @@
+"""Attempts: a practice session now, an assigned quiz later. Each answer is one row, saved when given."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from content.models import Chapter, Section
+
+from .bank import Item, ItemVersion
+
+
+class Attempt(models.Model):
+    class Mode(models.TextChoices):
+        PRACTICE = "practice", _("Practice")
+        REVIEW = "review", _("Review")
+
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
+    mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices, default=Mode.PRACTICE)
+    chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="attempts", null=True, blank=True)
+    section = models.ForeignKey(Section, on_delete=models.SET_NULL, null=True, blank=True, related_name="attempts")
+    skill = models.CharField(_("skill"), max_length=20, choices=Item.Skill.choices, blank=True)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    score = models.FloatField(_("score"), null=True, blank=True, help_text=_("The sum of the item scores."))
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [models.Index(fields=["learner", "-started_at"], name="attempt_learner_recent")]
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
+
+    def __str__(self):
+        return f"{self.learner} {self.get_mode_display()} {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None
+
+
+class AttemptItem(models.Model):
+    """One item of an attempt, as shown: the version the learner saw and the order of its options."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="slots")
+    position = models.PositiveSmallIntegerField(_("position"))
+    # PROTECT: an item or version with answers can never be deleted.
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="attempt_items")
+    version = models.ForeignKey(ItemVersion, on_delete=models.PROTECT, related_name="attempt_items")
+    option_order = models.JSONField(_("option order"), default=list)
+    left_order = models.JSONField(_("left side order"), default=list)
+
+    class Meta:
+        ordering = ["attempt", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "position"], name="attempt_item_position_unique"),
+            models.UniqueConstraint(fields=["attempt", "item"], name="attempt_item_once"),
+        ]
+        verbose_name = _("attempt item")
+        verbose_name_plural = _("attempt items")
+
+    def __str__(self):
+        return f"{self.attempt_id}#{self.position}"
+
+
+class Answer(models.Model):
+    """The learner's answer to one slot: one row per slot, enforced by the database."""
+
+    slot = models.OneToOneField(AttemptItem, on_delete=models.CASCADE, related_name="answer")
+    response = models.JSONField(_("response"))
+    score = models.FloatField(_("score"), help_text=_("The fraction of the mark, 0 to 1."))
+    correct = models.BooleanField(_("correct"))
+    answered_at = models.DateTimeField(_("answered"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["answered_at", "id"]
+        indexes = [models.Index(fields=["answered_at"], name="answer_answered_at")]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+
+    def __str__(self):
+        return f"{self.slot} {self.score:.2f}"

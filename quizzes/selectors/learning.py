@@ -1,0 +1,144 @@
+"""A learner's attempts and progress. Every read is scoped to the learner: another's is a 404."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import Count, QuerySet, Sum
+from django.db.models.functions import TruncDate
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from content.models import Section, Term
+from quizzes.mastery import Mastery, mastery
+from quizzes.models import Answer, Attempt, AttemptItem, Item, ReviewCard
+from quizzes.services.scheduling import recall_probability
+
+RECENT_ATTEMPTS = 5
+MISSED_TERMS = 5
+STREAK_WINDOW_DAYS = 366
+
+
+def attempt_for(*, learner, attempt_id: int) -> Attempt:
+    return get_object_or_404(Attempt.objects.select_related("chapter", "section"), pk=attempt_id, learner=learner)
+
+
+def attempt_slots(attempt: Attempt) -> QuerySet[AttemptItem]:
+    """The attempt's items in order, each with its version, item, source and answer (two queries)."""
+    return (AttemptItem.objects.filter(attempt=attempt)
+            .select_related("version", "item__section", "item__paragraph", "item__chapter", "answer")
+            .order_by("position"))
+
+
+def slot_for(*, attempt: Attempt, position: int) -> AttemptItem:
+    return get_object_or_404(attempt_slots(attempt), position=position)
+
+
+def due_cards(*, learner, now: datetime) -> QuerySet[ReviewCard]:
+    return (ReviewCard.objects.filter(learner=learner, due__lte=now, item__status=Item.Status.PUBLISHED)
+            .select_related("item").order_by("due"))
+
+
+@dataclass
+class ScopeMastery:
+    label: str
+    mastery: Mastery
+    section: Section | None = None
+    skill: str = ""
+
+
+@dataclass
+class ChapterProgress:
+    chapter_id: int
+    title: str
+    slug: str
+    sections: list[ScopeMastery] = field(default_factory=list)
+    skills: list[ScopeMastery] = field(default_factory=list)
+
+
+@dataclass
+class Progress:
+    chapters: list[ChapterProgress]
+    due_now: int
+    due_today: int
+    streak: int
+    recent: list[Attempt]
+    missed_terms: list[tuple[Term, int]]
+
+
+def progress_for(*, learner, now: datetime | None = None) -> Progress:
+    """Mastery per section and skill, reviews due, the streak, recent sessions, the terms most missed.
+
+    Seven queries whatever the bank's size: items, cards, sections, attempts, missed terms, answer
+    days, and the terms' rows.
+    """
+    now = now or timezone.now()
+    items = list(Item.objects.filter(status=Item.Status.PUBLISHED)
+                 .values_list("pk", "chapter_id", "section_id", "skill"))
+    cards = list(ReviewCard.objects.filter(learner=learner).values_list("item_id", "card", "due"))
+    recall = {item_id: recall_probability(card, now) for item_id, card, _due in cards}
+    end_of_day = timezone.localtime(now).replace(hour=23, minute=59, second=59)
+    published = {pk for pk, *_ in items}
+    return Progress(
+        chapters=_chapters(items, recall),
+        due_now=sum(1 for item_id, _card, due in cards if due <= now and item_id in published),
+        due_today=sum(1 for item_id, _card, due in cards if due <= end_of_day and item_id in published),
+        streak=_streak(learner, now),
+        recent=list(Attempt.objects.filter(learner=learner).select_related("chapter", "section")
+                    .annotate(items=Count("slots", distinct=True), answered=Count("slots__answer", distinct=True),
+                              points=Sum("slots__answer__score"))[:RECENT_ATTEMPTS]),
+        missed_terms=_missed_terms(learner),
+    )
+
+
+def _chapters(items, recall: dict[int, float]) -> list[ChapterProgress]:
+    by_section, by_skill = defaultdict(list), defaultdict(list)
+    for pk, chapter_id, section_id, skill in items:
+        by_section[(chapter_id, section_id)].append(pk)
+        by_skill[(chapter_id, skill)].append(pk)
+    sections = Section.objects.filter(pk__in={s for _c, s in by_section if s}).select_related("chapter")
+    chapters: dict[int, ChapterProgress] = {}
+    for section in sections.order_by("chapter__number", "chapter__slug", "number"):
+        chapter = chapters.setdefault(section.chapter_id, ChapterProgress(
+            section.chapter_id, str(section.chapter), section.chapter.slug))
+        chapter.sections.append(ScopeMastery(str(section), _of(by_section[(section.chapter_id, section.pk)], recall),
+                                             section=section))
+    labels = dict(Item.Skill.choices)
+    for (chapter_id, skill), pks in sorted(by_skill.items(), key=lambda entry: list(labels).index(entry[0][1])):
+        if chapter_id in chapters:
+            chapters[chapter_id].skills.append(ScopeMastery(str(labels[skill]), _of(pks, recall), skill=skill))
+    return list(chapters.values())
+
+
+def _of(item_ids: list[int], recall: dict[int, float]) -> Mastery:
+    return mastery([recall[pk] for pk in item_ids if pk in recall], total=len(item_ids))
+
+
+def _streak(learner, now: datetime) -> int:
+    """Consecutive days (local time) with at least one answer, ending today — or yesterday, so that
+    a streak is not lost before today's practice."""
+    since = now - timedelta(days=STREAK_WINDOW_DAYS)
+    days = set(Answer.objects.filter(slot__attempt__learner=learner, answered_at__gte=since)
+               .annotate(day=TruncDate("answered_at", tzinfo=timezone.get_current_timezone()))
+               .values_list("day", flat=True).distinct())
+    today = timezone.localtime(now).date()
+    day = today if today in days else today - timedelta(days=1)
+    streak = 0
+    while day in days:
+        streak += 1
+        day -= timedelta(days=1)
+    return streak
+
+
+def _missed_terms(learner) -> list[tuple[Term, int]]:
+    missed = Counter(dict(
+        Answer.objects.filter(slot__attempt__learner=learner, correct=False, slot__item__term__isnull=False)
+        .values("slot__item__term").annotate(n=Count("id")).values_list("slot__item__term", "n")
+    ))
+    top = missed.most_common(MISSED_TERMS)
+    terms = Term.objects.in_bulk([pk for pk, _n in top])
+    return [(terms[pk], n) for pk, n in top if pk in terms]
+
+

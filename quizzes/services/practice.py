@@ -1,0 +1,110 @@
+"""Starting a practice or review session: which items, in which order, with options shuffled."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from content.models import Chapter, Section
+from quizzes.generation.checker import cross_item_leaks
+from quizzes.models import Attempt, AttemptItem, Item, ItemVersion, ReviewCard
+
+from .drafts import as_draft
+from .scheduling import recall_probability
+
+DEFAULT_SIZE = 10
+MAX_SIZE = 50
+
+
+class PracticeRefused(ValueError):
+    """Nothing to practise (an empty scope, nothing due); the message says why."""
+
+
+@transaction.atomic
+def start_practice(*, learner, chapter: Chapter | None, section: Section | None = None, skill: str = "",
+                   size: int = DEFAULT_SIZE, review_only: bool = False, now: datetime | None = None) -> Attempt:
+    """A session of up to ``size`` items: due reviews first, then the weakest skill, then unseen items.
+
+    ``review_only`` takes only the items due now, from every chapter unless one is given.
+    """
+    now = now or timezone.now()
+    size = max(1, min(size, MAX_SIZE))
+    scope = _scope(chapter, section, skill)
+    cards = {card.item_id: card for card in ReviewCard.objects.filter(learner=learner, item__in=scope)}
+    candidates = _due(scope, cards, now) if review_only else _ordered(scope, cards, now, learner)
+    chosen = _without_leaks(candidates, size)
+    if not chosen:
+        raise PracticeRefused(_("Nothing is due for review now.") if review_only
+                              else _("There are no items to practise here yet."))
+    mode = Attempt.Mode.REVIEW if review_only else Attempt.Mode.PRACTICE
+    attempt = Attempt.objects.create(learner=learner, mode=mode, chapter=chapter, section=section, skill=skill)
+    _add_slots(attempt, chosen)
+    return attempt
+
+
+def _scope(chapter, section, skill) -> list[Item]:
+    items = Item.objects.filter(status=Item.Status.PUBLISHED).only("id", "skill", "version", "prompt", "explanation",
+                                                                   "answer_forms", "kind", "key", "options", "answer")
+    if chapter:
+        items = items.filter(chapter=chapter)
+    if section:
+        items = items.filter(section=section)
+    if skill:
+        items = items.filter(skill=skill)
+    return list(items.order_by("id"))
+
+
+def _due(scope: list[Item], cards: dict, now: datetime) -> list[Item]:
+    due = [item for item in scope if item.pk in cards and cards[item.pk].due <= now]
+    return sorted(due, key=lambda item: cards[item.pk].due)
+
+
+def _ordered(scope: list[Item], cards: dict, now: datetime, learner) -> list[Item]:
+    recall = {item.pk: recall_probability(cards[item.pk].card, now) for item in scope if item.pk in cards}
+    due = _due(scope, cards, now)
+    weakest = _weakest_skill(scope, recall)
+    rng = random.Random(f"{learner.pk}:{now.isoformat()}")
+    unseen = [item for item in scope if item.pk not in cards]
+    rng.shuffle(unseen)
+    of_weakest = [item for item in unseen if item.skill == weakest] + sorted(
+        (item for item in scope if item.skill == weakest and item.pk in recall), key=lambda item: recall[item.pk])
+    weakest_seen_last = sorted((item for item in scope if item.pk in recall), key=lambda item: recall[item.pk])
+    return list(dict.fromkeys([*due, *of_weakest, *unseen, *weakest_seen_last]))
+
+
+def _weakest_skill(scope: list[Item], recall: dict[int, float]) -> str:
+    """The skill whose items the learner would recall least (unseen items count as 0)."""
+    totals: dict[str, list[float]] = {}
+    for item in scope:
+        totals.setdefault(item.skill, []).append(recall.get(item.pk, 0.0))
+    return min(totals, key=lambda skill: sum(totals[skill]) / len(totals[skill])) if totals else ""
+
+
+def _without_leaks(candidates: list[Item], size: int) -> list[Item]:
+    """Items in order, skipping any that would give away, or be given away by, one already chosen."""
+    chosen, drafts = [], []
+    for item in candidates:
+        if len(chosen) == size:
+            break
+        draft = as_draft(item)
+        if not cross_item_leaks([*drafts, draft]):
+            chosen.append(item)
+            drafts.append(draft)
+    return chosen
+
+
+def _add_slots(attempt: Attempt, items: list[Item]) -> None:
+    versions = {v.item_id: v for v in ItemVersion.objects.filter(item__in=items, number=F("item__version"))}
+    slots = []
+    for position, item in enumerate(items, start=1):
+        rng = random.Random(f"{attempt.pk}:{item.pk}")
+        order = [option["id"] for option in item.options]
+        rng.shuffle(order)
+        slots.append(AttemptItem(attempt=attempt, position=position, item=item, version=versions[item.pk],
+                                 option_order=order))
+    AttemptItem.objects.bulk_create(slots)
