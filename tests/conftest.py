@@ -104,3 +104,33 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def student(db, django_user_model):
+    return django_user_model.objects.create_user("hanako", password="pw-12345678")
+
+
+@pytest.fixture
+def student_client(client, student):
+    client.force_login(student)
+    return client
+
+
+def form_answer(slot, *, right: bool = True) -> dict:
+    """The POST fields the item page sends for the key (or for a wrong answer) of ``slot``."""
+    version = slot.version
+    key, ids = version.answer, [option["id"] for option in version.options]
+    if version.kind in ("single_choice", "cloze"):
+        return {"response": key if right else next(i for i in ids if i != key)}
+    if version.kind == "multiple_response":
+        return {"response": key if right else [i for i in ids if i not in key]}
+    if version.kind == "true_false":
+        return {"response": "true" if key == right else "false"}
+    if version.kind == "short_answer":
+        return {"response": key[0] if right else "まちがい"}
+    if version.kind == "ordering":
+        order = key if right else list(reversed(key))
+        return {f"order-{option_id}": str(place) for place, option_id in enumerate(order, start=1)}
+    pairs = key if right else dict(zip(key, list(key.values())[1:] + list(key.values())[:1], strict=True))
+    return {f"match-{left}": right_id for left, right_id in pairs.items()}

@@ -5,7 +5,6 @@ from django.db.models import QuerySet
 from content.models import Chapter, Event, Goal, GoalList, Paragraph, Section, Term, TermLink
 from content.parsing.dates import quoted_names, split_sentences
 from quizzes.generation.records import ChapterMaterial, EventSource, GoalListSource, SentenceSource, TermSource
-
 from quizzes.models import Item
 
 

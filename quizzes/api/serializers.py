@@ -1,0 +1,139 @@
+"""Learners' API payloads. A key or an explanation appears only for an item the learner has answered."""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from content.models import Chapter
+from quizzes.models import Attempt, Item
+from quizzes.presentation import shown_item
+from quizzes.services.practice import DEFAULT_SIZE, MAX_SIZE
+
+
+class PracticeSessionCreateSerializer(serializers.Serializer):
+    chapter = serializers.SlugRelatedField(slug_field="slug", queryset=Chapter.objects.all(),
+                                           help_text="The chapter's slug.")
+    section = serializers.IntegerField(required=False, min_value=1, help_text="Only this section (its number).")
+    skill = serializers.ChoiceField(choices=Item.Skill.choices, required=False)
+    size = serializers.IntegerField(required=False, min_value=1, max_value=MAX_SIZE, default=DEFAULT_SIZE)
+
+    def validate(self, data):
+        number = data.pop("section", None)
+        data["section"] = data["chapter"].sections.filter(number=number).first() if number else None
+        if number and data["section"] is None:
+            raise serializers.ValidationError({"section": _("This chapter has no section %(number)d.")
+                                               % {"number": number}})
+        return data
+
+
+class OptionSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    text = serializers.CharField()
+
+
+class AnswerFeedbackSerializer(serializers.Serializer):
+    correct = serializers.BooleanField()
+    score = serializers.FloatField(help_text="The fraction of the mark, 0 to 1.")
+    response = serializers.JSONField(help_text="What the learner answered.")
+    answer = serializers.JSONField(help_text="The key, in the item bank's answer shape for the kind.")
+    explanation = serializers.CharField()
+    source_url = serializers.CharField(help_text="The lesson paragraph the item comes from.")
+    repeated = serializers.BooleanField(required=False, help_text="True when this answer had already been recorded.")
+
+
+def feedback_of(slot, *, repeated: bool | None = None) -> dict:
+    shown = shown_item(slot)
+    data = {"correct": slot.answer.correct, "score": slot.answer.score, "response": slot.answer.response,
+            "answer": slot.version.answer, "explanation": slot.version.explanation, "source_url": shown.source_url}
+    return data if repeated is None else {**data, "repeated": repeated}
+
+
+class PracticeItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="item_id", help_text="The item's id: send it with the answer.")
+    position = serializers.IntegerField()
+    kind = serializers.CharField(source="version.kind")
+    prompt = serializers.CharField(source="version.prompt")
+    options = serializers.SerializerMethodField()
+    left = serializers.SerializerMethodField(help_text="Matching items: the entries to match to the options.")
+    feedback = serializers.SerializerMethodField(help_text="Null until the learner has answered the item.")
+
+    @extend_schema_field(OptionSerializer(many=True))
+    def get_options(self, slot):
+        return shown_item(slot).options
+
+    @extend_schema_field(OptionSerializer(many=True))
+    def get_left(self, slot):
+        return slot.version.left_options
+
+    @extend_schema_field(AnswerFeedbackSerializer(allow_null=True))
+    def get_feedback(self, slot):
+        return feedback_of(slot) if shown_item(slot).answered else None
+
+
+class PracticeSessionSerializer(serializers.ModelSerializer):
+    chapter = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    section = serializers.IntegerField(source="section.number", read_only=True, allow_null=True)
+    items = PracticeItemSerializer(source="ordered_slots", many=True, read_only=True)
+
+    class Meta:
+        model = Attempt
+        fields = ["id", "mode", "chapter", "section", "skill", "started_at", "finished_at", "score", "items"]
+
+
+class AnswerInputSerializer(serializers.Serializer):
+    item = serializers.IntegerField(help_text="The id of an item of this session.")
+    response = serializers.JSONField(help_text="In the item bank's answer shape for the item's kind.")
+
+
+class SessionSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    finished_at = serializers.DateTimeField()
+    score = serializers.FloatField(help_text="The sum of the item scores.")
+    items = serializers.IntegerField()
+    answered = serializers.IntegerField()
+    correct = serializers.IntegerField()
+    missed = serializers.ListField(child=serializers.IntegerField(), help_text="Ids of items not fully right.")
+
+
+class MasterySerializer(serializers.Serializer):
+    label = serializers.CharField()
+    section = serializers.IntegerField(source="section.number", allow_null=True, default=None)
+    skill = serializers.CharField()
+    mastery = serializers.IntegerField(source="mastery.percent", help_text="0 to 100.")
+    level = serializers.CharField(
+        source="mastery.level",
+        help_text="not_started (未学習), learning (学習中), proficient (習熟), mastered (マスター)",
+    )
+    seen = serializers.IntegerField(source="mastery.seen")
+    total = serializers.IntegerField(source="mastery.total")
+
+
+class ChapterProgressSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    sections = MasterySerializer(many=True)
+    skills = MasterySerializer(many=True)
+
+
+class ProgressSerializer(serializers.Serializer):
+    chapters = ChapterProgressSerializer(many=True)
+    due_now = serializers.IntegerField()
+    due_today = serializers.IntegerField()
+    streak = serializers.IntegerField(help_text="Days in a row with at least one answer.")
+
+
+class DueItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="item.pk")
+    kind = serializers.CharField(source="item.kind")
+    prompt = serializers.CharField(source="item.prompt")
+    options = OptionSerializer(source="item.options", many=True)
+    due = serializers.DateTimeField()
+
+
+class TokenRequestSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    password = serializers.CharField(style={"input_type": "password"})
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField()

@@ -1,0 +1,98 @@
+"""Learners' pages: the dashboard, starting a session, one item per screen with feedback, the summary."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from quizzes import selectors
+from quizzes.forms import PracticeStartForm, response_from_post
+from quizzes.generation.scoring import ResponseError
+from quizzes.presentation import shown_item
+from quizzes.services.answering import AnswerRefused, attempt_answer, finish_attempt
+from quizzes.services.messages import response_error_message
+from quizzes.services.practice import PracticeRefused, start_practice
+
+
+@login_required
+def dashboard(request):
+    progress = selectors.progress_for(learner=request.user)
+    context = {"progress": progress, "form": PracticeStartForm(initial=_initial(progress))}
+    return render(request, "quizzes/dashboard.html", context)
+
+
+def _initial(progress) -> dict:
+    return {"chapter": progress.chapters[0].slug} if progress.chapters else {}
+
+
+@login_required
+@require_POST
+def practice_start(request):
+    form = PracticeStartForm(request.POST)
+    if not form.is_valid():
+        progress = selectors.progress_for(learner=request.user)
+        return render(request, "quizzes/dashboard.html", {"progress": progress, "form": form}, status=400)
+    data = form.cleaned_data
+    return _start(request, chapter=data["chapter"], section=data["section"], skill=data["skill"], size=data["size"])
+
+
+@login_required
+@require_POST
+def review_start(request):
+    return _start(request, chapter=None, review_only=True)
+
+
+def _start(request, **options):
+    try:
+        attempt = start_practice(learner=request.user, **options)
+    except PracticeRefused as refusal:
+        messages.info(request, str(refusal))
+        return redirect("quizzes:dashboard")
+    return redirect("quizzes:attempt", attempt_id=attempt.pk)
+
+
+@login_required
+def attempt(request, attempt_id):
+    """Resume: the first unanswered item, or the summary when every item is answered."""
+    current = selectors.attempt_for(learner=request.user, attempt_id=attempt_id)
+    open_slot = selectors.attempt_slots(current).filter(answer__isnull=True).first()
+    if current.is_finished or open_slot is None:
+        return redirect("quizzes:summary", attempt_id=current.pk)
+    return redirect("quizzes:item", attempt_id=current.pk, position=open_slot.position)
+
+
+@login_required
+def item(request, attempt_id, position):
+    current = selectors.attempt_for(learner=request.user, attempt_id=attempt_id)
+    slot = selectors.slot_for(attempt=current, position=position)
+    if request.method == "POST":
+        try:
+            attempt_answer(slot=slot, response=response_from_post(slot, request.POST))
+        except ResponseError as error:
+            messages.error(request, response_error_message(error))
+        except AnswerRefused as refusal:
+            messages.error(request, str(refusal))
+        return redirect("quizzes:item", attempt_id=current.pk, position=position)
+    total = current.slots.count()
+    context = {"attempt": current, "shown": shown_item(slot), "total": total, "is_last": position >= total}
+    return render(request, "quizzes/practice_item.html", context)
+
+
+@login_required
+@require_POST
+def finish(request, attempt_id):
+    current = selectors.attempt_for(learner=request.user, attempt_id=attempt_id)
+    finish_attempt(attempt=current, now=timezone.now())
+    return redirect("quizzes:summary", attempt_id=current.pk)
+
+
+@login_required
+def summary(request, attempt_id):
+    current = selectors.attempt_for(learner=request.user, attempt_id=attempt_id)
+    shown = [shown_item(slot) for slot in selectors.attempt_slots(current)]
+    answered = [entry for entry in shown if entry.answered]
+    score = sum(entry.slot.answer.score for entry in answered)
+    context = {"attempt": current, "shown": shown, "score": score, "answered": len(answered),
+               "missed": [entry for entry in answered if not entry.slot.answer.correct]}
+    return render(request, "quizzes/practice_summary.html", context)

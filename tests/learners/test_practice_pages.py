@@ -1,0 +1,131 @@
+"""A learner practises through the web pages: start, answer with feedback, resume, finish."""
+
+import pytest
+from django.urls import reverse
+
+from quizzes.models import Answer, Attempt, AttemptItem, Item, ReviewCard
+from quizzes.services.practice import start_attempt_with
+from tests.conftest import form_answer
+
+pytestmark = pytest.mark.django_db
+KINDS = ["single_choice", "multiple_response", "true_false", "ordering", "matching", "short_answer", "cloze"]
+
+
+def start(client, **fields):
+    data = {"chapter": "sapporo-ict-chapter1", "size": 5, **fields}
+    return client.post(reverse("quizzes:practice-start"), data)
+
+
+def item_url(attempt, position):
+    return reverse("quizzes:item", kwargs={"attempt_id": attempt.pk, "position": position})
+
+
+def test_signing_up_makes_a_student_and_opens_the_dashboard(client, seed_bank, django_user_model):
+    response = client.post(reverse("signup"), {"username": "taro", "email": "taro@example.org",
+                                               "password1": "kotoba-no-mori-7", "password2": "kotoba-no-mori-7"})
+    assert response.status_code == 302 and response["Location"] == reverse("quizzes:dashboard")
+    user = django_user_model.objects.get(username="taro")
+    assert not user.is_staff and not user.groups.exists()
+    page = client.get(reverse("quizzes:dashboard")).content.decode()
+    assert "第1章 札幌とICT" in page and "未学習" in page
+
+
+def test_a_session_from_start_to_summary(student_client, seed_bank):
+    response = start(student_client, section=2)
+    attempt = Attempt.objects.get()
+    assert response["Location"] == reverse("quizzes:attempt", kwargs={"attempt_id": attempt.pk})
+    assert student_client.get(response["Location"])["Location"] == item_url(attempt, 1)
+    assert set(attempt.slots.values_list("item__section__number", flat=True)) == {2}
+    for slot in attempt.slots.order_by("position"):
+        page = student_client.get(item_url(attempt, slot.position)).content.decode()
+        assert slot.version.explanation.splitlines()[0] not in page  # no explanation before answering
+        student_client.post(item_url(attempt, slot.position), form_answer(slot, right=slot.position != 2))
+        feedback = student_client.get(item_url(attempt, slot.position)).content.decode()
+        assert ("正解" in feedback or "Right" in feedback or "✓" in feedback) if slot.position != 2 else "✗" in feedback
+        assert "本文で確かめる" in feedback or "Read it in the lesson" in feedback
+    assert Answer.objects.count() == 5 and ReviewCard.objects.filter(learner=attempt.learner).count() == 5
+    student_client.post(reverse("quizzes:finish", kwargs={"attempt_id": attempt.pk}))
+    attempt.refresh_from_db()
+    assert attempt.is_finished and attempt.score == 4.0
+    summary = student_client.get(reverse("quizzes:summary", kwargs={"attempt_id": attempt.pk})).content.decode()
+    assert "4 / 5" in summary or "4 of 5" in summary or "5問中4" in summary
+
+
+def test_feedback_links_back_to_the_source_paragraph(student_client, seed_bank):
+    start(student_client, section=2, skill="date")
+    slot = AttemptItem.objects.get(position=1)
+    student_client.post(item_url(slot.attempt, 1), form_answer(slot))
+    page = student_client.get(item_url(slot.attempt, 1)).content.decode()
+    anchor = f"/chapters/sapporo-ict-chapter1/sections/2/#{slot.item.paragraph.anchor}"
+    assert anchor in page
+
+
+def test_closing_the_browser_and_coming_back_resumes(student_client, seed_bank, client, student):
+    start(student_client)
+    attempt = Attempt.objects.get()
+    for slot in attempt.slots.filter(position__lte=2):
+        student_client.post(item_url(attempt, slot.position), form_answer(slot))
+    client.logout()
+    client.force_login(student)  # a new browser session
+    response = client.get(reverse("quizzes:attempt", kwargs={"attempt_id": attempt.pk}))
+    assert response["Location"] == item_url(attempt, 3)
+
+
+def test_the_same_answer_twice_counts_once_and_a_different_one_is_refused(student_client, seed_bank):
+    start(student_client)
+    slot = AttemptItem.objects.get(position=1)
+    url = item_url(slot.attempt, 1)
+    student_client.post(url, form_answer(slot))
+    student_client.post(url, form_answer(slot))
+    assert Answer.objects.count() == 1
+    response = student_client.post(url, form_answer(slot, right=False), follow=True)
+    assert Answer.objects.get().correct and "変更" in response.content.decode()
+
+
+def test_a_malformed_answer_gets_a_clear_message(student_client, seed_bank):
+    start(student_client, skill="date")
+    slot = AttemptItem.objects.get(position=1)
+    response = student_client.post(item_url(slot.attempt, 1), {"response": "zz"}, follow=True)
+    assert response.status_code == 200 and Answer.objects.count() == 0
+    assert "選択肢" in response.content.decode() or "option" in response.content.decode()
+
+
+@pytest.mark.parametrize("right", [True, False])
+def test_every_kind_can_be_answered_through_the_form(student_client, student, seed_bank, right):
+    one_of_each = [Item.objects.filter(kind=kind).order_by("id").first() for kind in KINDS]
+    attempt = start_attempt_with(learner=student, items=one_of_each)
+    for slot in attempt.slots.all():
+        response = student_client.post(item_url(attempt, slot.position), form_answer(slot, right=right))
+        assert response.status_code == 302
+    answers = {a.slot.version.kind: a.correct for a in Answer.objects.select_related("slot__version")}
+    assert answers == dict.fromkeys(KINDS, right)
+
+
+def test_another_learners_session_is_a_404(student_client, seed_bank, client, django_user_model):
+    start(student_client)
+    attempt = Attempt.objects.get()
+    other = django_user_model.objects.create_user("jiro", password="pw-12345678")
+    client.force_login(other)
+    for url in (reverse("quizzes:attempt", kwargs={"attempt_id": attempt.pk}), item_url(attempt, 1),
+                reverse("quizzes:summary", kwargs={"attempt_id": attempt.pk})):
+        assert client.get(url).status_code == 404
+    assert client.post(item_url(attempt, 1), form_answer(attempt.slots.first())).status_code == 404
+    assert Answer.objects.count() == 0
+
+
+def test_practice_needs_a_login(client, seed_bank):
+    response = client.get(reverse("quizzes:dashboard"))
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_the_lesson_offers_to_practise_its_section(student_client, seed_bank):
+    page = student_client.get(reverse("content:section", kwargs={"slug": "sapporo-ict-chapter1", "number": 3}))
+    assert 'name="section" value="3"' in page.content.decode()
+
+
+def test_the_item_page_runs_bounded_queries(student_client, seed_bank, django_assert_max_num_queries):
+    start(student_client, size=20)
+    attempt = Attempt.objects.get()
+    # session, user, attempt, slot with version/item/source/answer, slot count
+    with django_assert_max_num_queries(8):
+        assert student_client.get(item_url(attempt, 1)).status_code == 200
