@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SEED_CHAPTER := content/sample_chapters/sapporo-ict-chapter1.txt
 
-.PHONY: install messages migrate seed run test lint check-python
+.PHONY: install messages migrate seed demo run test lint check-python
 
 check-python:
 	@test -n "$(PYTHON)" || { echo "CivicLearn needs Python 3.11 or newer; none found on PATH"; exit 1; }
@@ -34,7 +34,11 @@ migrate: messages
 seed: migrate
 	$(BIN)/python manage.py import_chapter $(SEED_CHAPTER) --slug sapporo-ict-chapter1
 
-run: seed
+# Demo accounts (printed with their passwords); the command refuses when DJANGO_DEBUG is off.
+demo: migrate
+	$(BIN)/python manage.py create_demo_accounts
+
+run: seed demo
 	@echo ""
 	@echo "CivicLearn is serving at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
 	@echo ""

@@ -134,3 +134,16 @@ def form_answer(slot, *, right: bool = True) -> dict:
         return {f"order-{option_id}": str(place) for place, option_id in enumerate(order, start=1)}
     pairs = key if right else dict(zip(key, list(key.values())[1:] + list(key.values())[:1], strict=True))
     return {f"match-{left}": right_id for left, right_id in pairs.items()}
+
+
+def json_answer(slot, *, right: bool = True):
+    """The API response for the key (or a wrong answer) of ``slot``: the form's fields in JSON shape."""
+    fields = form_answer(slot, right=right)
+    kind = slot.version.kind
+    if kind == "true_false":
+        return fields["response"] == "true"
+    if kind == "ordering":
+        return [key.removeprefix("order-") for key, _ in sorted(fields.items(), key=lambda pair: int(pair[1]))]
+    if kind == "matching":
+        return {key.removeprefix("match-"): value for key, value in fields.items()}
+    return fields["response"]

@@ -122,7 +122,7 @@ def _streak(learner, now: datetime) -> int:
     since = now - timedelta(days=STREAK_WINDOW_DAYS)
     days = set(Answer.objects.filter(slot__attempt__learner=learner, answered_at__gte=since)
                .annotate(day=TruncDate("answered_at", tzinfo=timezone.get_current_timezone()))
-               .values_list("day", flat=True).distinct())
+               .order_by("day").values_list("day", flat=True).distinct())
     today = timezone.localtime(now).date()
     day = today if today in days else today - timedelta(days=1)
     streak = 0
@@ -135,10 +135,10 @@ def _streak(learner, now: datetime) -> int:
 def _missed_terms(learner) -> list[tuple[Term, int]]:
     missed = Counter(dict(
         Answer.objects.filter(slot__attempt__learner=learner, correct=False, slot__item__term__isnull=False)
-        .values("slot__item__term").annotate(n=Count("id")).values_list("slot__item__term", "n")
+        .order_by().values("slot__item__term").annotate(n=Count("id")).values_list("slot__item__term", "n")
     ))
     top = missed.most_common(MISSED_TERMS)
-    terms = Term.objects.in_bulk([pk for pk, _n in top])
+    terms = Term.objects.select_related("chapter").in_bulk([pk for pk, _n in top])
     return [(terms[pk], n) for pk, n in top if pk in terms]
 
 

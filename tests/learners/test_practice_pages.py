@@ -41,14 +41,16 @@ def test_a_session_from_start_to_summary(student_client, seed_bank):
         assert slot.version.explanation.splitlines()[0] not in page  # no explanation before answering
         student_client.post(item_url(attempt, slot.position), form_answer(slot, right=slot.position != 2))
         feedback = student_client.get(item_url(attempt, slot.position)).content.decode()
-        assert ("正解" in feedback or "Right" in feedback or "✓" in feedback) if slot.position != 2 else "✗" in feedback
-        assert "本文で確かめる" in feedback or "Read it in the lesson" in feedback
-    assert Answer.objects.count() == 5 and ReviewCard.objects.filter(learner=attempt.learner).count() == 5
+        assert ("✓ 正解" if slot.position != 2 else "✗ 不正解") in feedback
+        assert "本文で確かめる" in feedback and slot.version.explanation.splitlines()[0][:20] in feedback
+    count = attempt.slots.count()  # five, or fewer when the rest would give a key away
+    assert count >= 3 and Answer.objects.count() == count
+    assert ReviewCard.objects.filter(learner=attempt.learner).count() == count
     student_client.post(reverse("quizzes:finish", kwargs={"attempt_id": attempt.pk}))
     attempt.refresh_from_db()
-    assert attempt.is_finished and attempt.score == 4.0
+    assert attempt.is_finished and attempt.score == count - 1
     summary = student_client.get(reverse("quizzes:summary", kwargs={"attempt_id": attempt.pk})).content.decode()
-    assert "4 / 5" in summary or "4 of 5" in summary or "5問中4" in summary
+    assert f"{count}問中{count - 1}" in summary
 
 
 def test_feedback_links_back_to_the_source_paragraph(student_client, seed_bank):
@@ -82,8 +84,8 @@ def test_the_same_answer_twice_counts_once_and_a_different_one_is_refused(studen
     assert Answer.objects.get().correct and "変更" in response.content.decode()
 
 
-def test_a_malformed_answer_gets_a_clear_message(student_client, seed_bank):
-    start(student_client, skill="date")
+def test_a_malformed_answer_gets_a_clear_message(student_client, student, seed_bank):
+    start_attempt_with(learner=student, items=[Item.objects.filter(kind="single_choice").first()])
     slot = AttemptItem.objects.get(position=1)
     response = student_client.post(item_url(slot.attempt, 1), {"response": "zz"}, follow=True)
     assert response.status_code == 200 and Answer.objects.count() == 0

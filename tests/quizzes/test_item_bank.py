@@ -132,3 +132,27 @@ def test_the_cross_item_check_on_stored_items(seed_bank):
     leaks = leaks_among([year, year_to_event, other])
     assert (year_to_event.key, year.key) in {(leak.giver, leak.receiver) for leak in leaks}
     assert all(other.key not in (leak.giver, leak.receiver) for leak in leaks)
+
+
+def test_regenerating_keeps_items_with_answers_and_what_the_learner_saw(seed_bank, student):
+    from quizzes.models import Answer
+    from quizzes.services.answering import attempt_answer
+    from quizzes.services.practice import start_attempt_with
+    from tests.conftest import json_answer
+
+    answered = Item.objects.get(key__endswith="true-false-own:クリエイター")
+    vanishing = Item.objects.get(key__endswith="typed-term:メディア・アーツ")
+    attempt = start_attempt_with(learner=student, items=[answered, vanishing])
+    for slot in attempt.slots.select_related("version", "attempt"):
+        attempt_answer(slot=slot, response=json_answer(slot))
+    Term.objects.filter(chapter=seed_bank, number=18).update(definition="創造的な仕事を職業とする人。")
+    Term.objects.filter(chapter=seed_bank, number=25).update(term="メディアアート")
+    generate_items(chapter=seed_bank)
+    answered.refresh_from_db()
+    vanishing.refresh_from_db()
+    slot = attempt.slots.get(item=answered)
+    assert answered.version == 2 and slot.version.number == 1  # the answer keeps the version it was given to
+    assert "創造的な仕事をしている人" in slot.version.prompt
+    assert vanishing.status == Item.Status.RETIRED and Answer.objects.filter(slot__item=vanishing).exists()
+    with pytest.raises(ProtectedError):
+        vanishing.delete()

@@ -1,0 +1,59 @@
+"""The dashboard: mastery bars, due reviews, streak, recent sessions, terms most missed."""
+
+import pytest
+from django.urls import reverse
+
+from quizzes.models import Item
+from quizzes.services.answering import attempt_answer
+from quizzes.services.practice import start_attempt_with
+from tests.conftest import json_answer
+
+pytestmark = pytest.mark.django_db
+DASHBOARD = reverse("quizzes:dashboard")
+
+
+def practise(student, items, *, right):
+    attempt = start_attempt_with(learner=student, items=items)
+    for slot in attempt.slots.select_related("version", "attempt"):
+        attempt_answer(slot=slot, response=json_answer(slot, right=right))
+    return attempt
+
+
+def test_a_new_learner_sees_every_section_not_started(student_client, seed_bank):
+    page = student_client.get(DASHBOARD).content.decode()
+    assert page.count("未学習") == 4 + 3  # four sections and three skills
+    assert "まだセッションはありません。" in page and 'action="/practice/"' in page
+
+
+def test_the_dashboard_changes_after_practice(student_client, student, seed_bank):
+    missed = list(Item.objects.filter(term__number=8, kind__in=["single_choice", "true_false"]))
+    practise(student, missed, right=False)
+    practise(student, list(Item.objects.filter(section__number=1, status="published")), right=True)
+    page = student_client.get(DASHBOARD).content.decode()
+    assert "学習中" in page or "習熟" in page or "マスター" in page
+    assert '<a href="/chapters/sapporo-ict-chapter1/glossary/#term-8">SNS</a>' in page
+    assert "1</strong> 日連続で練習しています" in page
+    assert page.count('href="/practice/') >= 2  # two recent sessions
+
+
+def test_the_review_button_appears_when_items_are_due(student_client, student, seed_bank):
+    from django.utils import timezone
+
+    from quizzes.models import ReviewCard
+
+    practise(student, list(Item.objects.filter(kind="true_false")[:2]), right=True)
+    assert 'action="/practice/review/"' not in student_client.get(DASHBOARD).content.decode()
+    ReviewCard.objects.update(due=timezone.now())
+    page = student_client.get(DASHBOARD).content.decode()
+    assert 'action="/practice/review/"' in page and "今復習する2問を始める" in page
+    response = student_client.post(reverse("quizzes:review-start"))
+    assert response.status_code == 302 and "/practice/" in response["Location"]
+
+
+@pytest.mark.parametrize("answered", [2, 40])
+def test_the_dashboard_runs_bounded_queries(student_client, student, seed_bank, answered,
+                                            django_assert_max_num_queries):
+    practise(student, list(Item.objects.filter(status="published").order_by("id")[:answered]), right=False)
+    # session, user, items, cards, sections, recent attempts, streak days, missed terms + rows, chapters (form)
+    with django_assert_max_num_queries(12):
+        assert student_client.get(DASHBOARD).status_code == 200
