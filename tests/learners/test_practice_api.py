@@ -171,3 +171,19 @@ def test_progress_runs_the_same_queries_with_few_and_many_answers(api, student, 
         # items, cards, sections, recent attempts, streak days, missed terms (+ their rows)
         with django_assert_max_num_queries(8):
             assert api.get("/api/v1/progress/").status_code == 200
+
+
+@pytest.mark.parametrize("role", ["teacher", "staff"])
+def test_teachers_and_staff_do_not_see_a_students_sessions(api, seed_bank, django_user_model, role):
+    from django.contrib.auth.models import Group
+
+    body = api.post(SESSIONS, {"chapter": "sapporo-ict-chapter1"}, format="json").json()
+    other = django_user_model.objects.create_user(role, password="pw-12345678", is_staff=role == "staff")
+    if role == "teacher":
+        other.groups.add(Group.objects.get(name="teachers"))
+    client = APIClient()
+    client.force_authenticate(other)
+    assert client.get(f"{SESSIONS}{body['id']}/").status_code == 404
+    assert client.get(SESSIONS).json()["count"] == 0
+    own = client.post(SESSIONS, {"chapter": "sapporo-ict-chapter1"}, format="json")
+    assert own.status_code == 201  # they can practise themselves

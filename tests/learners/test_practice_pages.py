@@ -131,3 +131,26 @@ def test_the_item_page_runs_bounded_queries(student_client, seed_bank, django_as
     # session, user, attempt, slot with version/item/source/answer, slot count
     with django_assert_max_num_queries(8):
         assert student_client.get(item_url(attempt, 1)).status_code == 200
+
+
+@pytest.mark.parametrize("fields", [{"chapter": "nope"}, {"chapter": "sapporo-ict-chapter1", "section": 9},
+                                    {"chapter": "sapporo-ict-chapter1", "size": 500}])
+def test_a_bad_start_form_shows_its_errors(student_client, seed_bank, fields):
+    response = student_client.post(reverse("quizzes:practice-start"), fields)
+    assert response.status_code == 400 and 'role="alert"' in response.content.decode()
+    assert not Attempt.objects.exists()
+
+
+def test_review_with_nothing_due_says_so(student_client, seed_bank):
+    response = student_client.post(reverse("quizzes:review-start"), follow=True)
+    assert "今、復習する問題はありません。" in response.content.decode() and not Attempt.objects.exists()
+
+
+def test_answering_a_finished_session_is_refused(student_client, seed_bank):
+    start(student_client)
+    attempt = Attempt.objects.get()
+    student_client.post(reverse("quizzes:finish", kwargs={"attempt_id": attempt.pk}))
+    slot = attempt.slots.get(position=1)
+    response = student_client.post(item_url(attempt, 1), form_answer(slot), follow=True)
+    page = response.content.decode()
+    assert "終了しています" in page and "この問題には解答していません" in page and not Answer.objects.exists()
