@@ -3,5 +3,7 @@
 from .attempts import Answer, Attempt, AttemptItem
 from .bank import Item, ItemVersion
 from .progress import ReviewCard, ReviewLog
+from .teaching import Assignment, Membership, QuizSet, QuizSetEntry, SchoolClass
 
-__all__ = ["Answer", "Attempt", "AttemptItem", "Item", "ItemVersion", "ReviewCard", "ReviewLog"]
+__all__ = ["Answer", "Assignment", "Attempt", "AttemptItem", "Item", "ItemVersion", "Membership", "QuizSet",
+           "QuizSetEntry", "ReviewCard", "ReviewLog", "SchoolClass"]

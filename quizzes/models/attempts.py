@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Chapter, Section
@@ -13,12 +14,18 @@ class Attempt(models.Model):
     class Mode(models.TextChoices):
         PRACTICE = "practice", _("Practice")
         REVIEW = "review", _("Review")
+        ASSIGNMENT = "assignment", _("Assignment")
 
     learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
     mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices, default=Mode.PRACTICE)
     chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="attempts", null=True, blank=True)
     section = models.ForeignKey(Section, on_delete=models.SET_NULL, null=True, blank=True, related_name="attempts")
     skill = models.CharField(_("skill"), max_length=20, choices=Item.Skill.choices, blank=True)
+    assignment = models.ForeignKey("quizzes.Assignment", on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="attempts")
+    number = models.PositiveSmallIntegerField(_("attempt number"), default=1)
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True,
+                                    help_text=_("Answers after this moment are refused (time limit or close date)."))
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     score = models.FloatField(_("score"), null=True, blank=True, help_text=_("The sum of the item scores."))
@@ -26,6 +33,8 @@ class Attempt(models.Model):
     class Meta:
         ordering = ["-started_at", "-id"]
         indexes = [models.Index(fields=["learner", "-started_at"], name="attempt_learner_recent")]
+        constraints = [models.UniqueConstraint(fields=["assignment", "learner", "number"],
+                                               condition=Q(assignment__isnull=False), name="attempt_number_unique")]
         verbose_name = _("attempt")
         verbose_name_plural = _("attempts")
 

@@ -61,6 +61,10 @@ class Item(models.Model):
     generator_version = models.PositiveSmallIntegerField(_("generator version"), default=0)
     difficulty = models.FloatField(_("difficulty estimate"), default=0.5,
                                    help_text=_("0 is easy, 1 is hard; estimated before anyone answered."))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="authored_items",
+        help_text=_("The teacher who wrote it; empty if generated."),
+    )
     edited = models.BooleanField(_("edited by a person"), default=False)
     source_changed = models.BooleanField(
         _("source changed since the edit"), default=False,

@@ -51,7 +51,7 @@ def start_attempt_with(*, learner, items: list[Item], mode: str = Attempt.Mode.P
                        chapter: Chapter | None = None, section: Section | None = None, skill: str = "") -> Attempt:
     """An attempt at exactly these items, in this order, each at its current version, options shuffled."""
     attempt = Attempt.objects.create(learner=learner, mode=mode, chapter=chapter, section=section, skill=skill)
-    _add_slots(attempt, items)
+    add_slots(attempt, items)
     return attempt
 
 
@@ -106,13 +106,14 @@ def _without_leaks(candidates: list[Item], size: int) -> list[Item]:
     return chosen
 
 
-def _add_slots(attempt: Attempt, items: list[Item]) -> None:
+def add_slots(attempt: Attempt, items: list[Item], *, shuffle_options: bool = True) -> None:
+    """The items in this order, each at its current version, options shuffled (seeded per attempt)."""
     versions = {v.item_id: v for v in ItemVersion.objects.filter(item__in=items, number=F("item__version"))}
     slots = []
     for position, item in enumerate(items, start=1):
-        rng = random.Random(f"{attempt.pk}:{item.pk}")
         order = [option["id"] for option in item.options]
-        rng.shuffle(order)
+        if shuffle_options:
+            random.Random(f"{attempt.pk}:{item.pk}").shuffle(order)
         slots.append(AttemptItem(attempt=attempt, position=position, item=item, version=versions[item.pk],
                                  option_order=order))
     AttemptItem.objects.bulk_create(slots)

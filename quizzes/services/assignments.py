@@ -1,0 +1,86 @@
+"""Assigning a quiz set to a class, and starting an attempt at it within its rules."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from quizzes.models import Answer, Assignment, Attempt, Item, QuizSet, SchoolClass
+
+from .answering import close_if_expired
+from .practice import add_slots
+from .quiz_sets import slot_pool
+
+
+class AttemptRefused(ValueError):
+    """Outside the dates, or no attempts left; the message says which."""
+
+
+def assignment_create(*, quiz_set: QuizSet, school_class: SchoolClass, open_at: datetime,
+                      close_at: datetime) -> Assignment:
+    if quiz_set.owner_id != school_class.teacher_id:
+        raise PermissionDenied(_("You can assign only your own sets to your own classes."))
+    if close_at <= open_at:
+        raise ValidationError({"close_at": _("The close date must come after the open date.")})
+    if not quiz_set.entries.exists():
+        raise ValidationError({"quiz_set": _("Add items to the set before assigning it.")})
+    return Assignment.objects.create(quiz_set=quiz_set, school_class=school_class, open_at=open_at,
+                                     close_at=close_at)
+
+
+@transaction.atomic
+def assignment_start(*, assignment: Assignment, student, now: datetime | None = None) -> Attempt:
+    """The student's open attempt if there is one, else a new one — within the dates and the number
+    of attempts allowed. Random slots draw items the student has not answered before, when they can."""
+    now = now or timezone.now()
+    quiz_set = assignment.quiz_set
+    attempts = list(Attempt.objects.select_for_update().filter(assignment=assignment, learner=student)
+                    .order_by("number"))
+    for attempt in attempts:
+        close_if_expired(attempt=attempt, now=now)
+    open_attempt = next((attempt for attempt in attempts if not attempt.is_finished), None)
+    if open_attempt:
+        return open_attempt
+    if now < assignment.open_at:
+        raise AttemptRefused(_("This assignment opens on %(date)s.")
+                             % {"date": timezone.localtime(assignment.open_at).strftime("%Y-%m-%d %H:%M")})
+    if now >= assignment.close_at:
+        raise AttemptRefused(_("This assignment closed on %(date)s.")
+                             % {"date": timezone.localtime(assignment.close_at).strftime("%Y-%m-%d %H:%M")})
+    if quiz_set.attempts_allowed and len(attempts) >= quiz_set.attempts_allowed:
+        raise AttemptRefused(_("You have used all %(n)d attempts allowed.") % {"n": quiz_set.attempts_allowed})
+    deadline = assignment.close_at
+    if quiz_set.time_limit_minutes:
+        deadline = min(deadline, now + timedelta(minutes=quiz_set.time_limit_minutes))
+    attempt = Attempt.objects.create(learner=student, mode=Attempt.Mode.ASSIGNMENT, assignment=assignment,
+                                     number=len(attempts) + 1, deadline=deadline)
+    items = drawn_items(quiz_set=quiz_set, student=student, seed=f"{attempt.pk}")
+    add_slots(attempt, items, shuffle_options=quiz_set.shuffle_options)
+    return attempt
+
+
+def drawn_items(*, quiz_set: QuizSet, student, seed: str) -> list[Item]:
+    """The set's fixed items, and for each random slot its count drawn (unseen items first)."""
+    rng = random.Random(seed)
+    entries = list(quiz_set.entries.select_related("item").order_by("position"))
+    fixed = {entry.item_id for entry in entries if entry.item_id}
+    seen = set(Answer.objects.filter(slot__attempt__learner=student).values_list("slot__item_id", flat=True))
+    chosen: list[Item] = []
+    for entry in entries:
+        if entry.item_id:
+            chosen.append(entry.item)
+            continue
+        taken = fixed | {item.pk for item in chosen}
+        pool = list(slot_pool(chapter=entry.chapter, section=entry.section, skill=entry.skill,
+                              kind=entry.kind).exclude(pk__in=taken))
+        rng.shuffle(pool)
+        pool.sort(key=lambda item: item.pk in seen)  # unseen first, in the shuffled order
+        chosen += pool[:entry.count]
+    if quiz_set.shuffle_items:
+        rng.shuffle(chosen)
+    return chosen

@@ -1,0 +1,120 @@
+"""Building a quiz set: items from the bank, random slots, items of the teacher's own; order."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from content.models import Chapter, Section
+from quizzes.models import Item, ItemVersion, QuizSet, QuizSetEntry
+
+from .drafts import findings_of
+from .item_generation import version_of
+
+SETTINGS = ("title", "instructions", "time_limit_minutes", "attempts_allowed", "grading", "shuffle_items",
+            "shuffle_options", "feedback")
+MAX_RANDOM = 50
+
+
+def quiz_set_create(*, owner, title: str, **settings) -> QuizSet:
+    return QuizSet.objects.create(owner=owner, title=title, **settings)
+
+
+def quiz_set_update(*, quiz_set: QuizSet, **settings) -> QuizSet:
+    unknown = set(settings) - set(SETTINGS)
+    if unknown:
+        raise ValueError(f"Not a setting: {', '.join(sorted(unknown))}")
+    for name, value in settings.items():
+        setattr(quiz_set, name, value)
+    quiz_set.full_clean()
+    quiz_set.save()
+    return quiz_set
+
+
+def _next_position(quiz_set: QuizSet) -> int:
+    return (quiz_set.entries.aggregate(last=Max("position"))["last"] or 0) + 1
+
+
+@transaction.atomic
+def entry_add_item(*, quiz_set: QuizSet, item: Item) -> QuizSetEntry:
+    if item.status != Item.Status.PUBLISHED:
+        raise ValidationError({"item": _("Only published items can be added.")})
+    if quiz_set.entries.filter(item=item).exists():
+        raise ValidationError({"item": _("This item is already in the set.")})
+    return QuizSetEntry.objects.create(quiz_set=quiz_set, position=_next_position(quiz_set), item=item)
+
+
+@transaction.atomic
+def entry_add_random(*, quiz_set: QuizSet, count: int, chapter: Chapter | None = None,
+                     section: Section | None = None, skill: str = "", kind: str = "") -> QuizSetEntry:
+    """A slot that draws ``count`` items per attempt from the published items matching the filter."""
+    if not 1 <= count <= MAX_RANDOM:
+        raise ValidationError({"count": _("Draw between 1 and %(max)d items.") % {"max": MAX_RANDOM}})
+    available = slot_pool(chapter=chapter, section=section, skill=skill, kind=kind).count()
+    if available < count:
+        raise ValidationError({"count": _("Only %(n)d published items match this filter.") % {"n": available}})
+    return QuizSetEntry.objects.create(quiz_set=quiz_set, position=_next_position(quiz_set), count=count,
+                                       chapter=chapter, section=section, skill=skill, kind=kind)
+
+
+def slot_pool(*, chapter=None, section=None, skill: str = "", kind: str = ""):
+    items = Item.objects.filter(status=Item.Status.PUBLISHED)
+    if chapter:
+        items = items.filter(chapter=chapter)
+    if section:
+        items = items.filter(section=section)
+    if skill:
+        items = items.filter(skill=skill)
+    if kind:
+        items = items.filter(kind=kind)
+    return items
+
+
+@transaction.atomic
+def entry_remove(*, entry: QuizSetEntry) -> None:
+    quiz_set = entry.quiz_set
+    entry.delete()
+    _renumber(quiz_set)
+
+
+@transaction.atomic
+def entry_move(*, entry: QuizSetEntry, offset: int) -> None:
+    """Move up (−1) or down (+1) by swapping places with the neighbour; at an end nothing moves."""
+    neighbour = entry.quiz_set.entries.filter(position=entry.position + offset).first()
+    if neighbour is None:
+        return
+    mine, theirs = entry.position, neighbour.position
+    QuizSetEntry.objects.filter(pk=entry.pk).update(position=0)  # free the place (positions start at 1)
+    QuizSetEntry.objects.filter(pk=neighbour.pk).update(position=mine)
+    QuizSetEntry.objects.filter(pk=entry.pk).update(position=theirs)
+
+
+def _renumber(quiz_set: QuizSet) -> None:
+    for index, entry in enumerate(quiz_set.entries.order_by("position"), start=1):
+        if entry.position != index:
+            QuizSetEntry.objects.filter(pk=entry.pk).update(position=index)
+
+
+@transaction.atomic
+def item_write(*, author, quiz_set: QuizSet | None = None, chapter: Chapter, section: Section | None, kind: str,
+               skill: str, prompt: str, options: list, answer, explanation: str, left_options=None,
+               answer_forms=None) -> Item:
+    """A teacher's own item: checked like a generated one; a flawed item is refused with the reasons."""
+    item = Item(
+        key=f"teacher:{author.pk}:{uuid.uuid4().hex[:12]}", chapter=chapter, section=section, kind=kind,
+        skill=skill, prompt=prompt, options=options, left_options=left_options or [], answer=answer,
+        explanation=explanation, answer_forms=answer_forms or [], author=author, edited=True,
+        source_text=_("Written by %(name)s") % {"name": author}, status=Item.Status.PUBLISHED, generator="teacher",
+    )
+    findings = findings_of(item)
+    if findings:
+        raise ValidationError([finding["message"] for finding in findings])
+    item.save()
+    version_of(item, origin=ItemVersion.Origin.EDITED, user=author).save()
+    if quiz_set is not None:
+        entry_add_item(quiz_set=quiz_set, item=item)
+    return item
