@@ -147,3 +147,12 @@ def json_answer(slot, *, right: bool = True):
     if kind == "matching":
         return {key.removeprefix("match-"): value for key, value in fields.items()}
     return fields["response"]
+
+
+@pytest.fixture
+def teacher(db, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("sensei", password="pw-12345678")
+    user.groups.add(Group.objects.get(name="teachers"))
+    return user

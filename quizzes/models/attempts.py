@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Chapter, Section
@@ -26,7 +27,7 @@ class Attempt(models.Model):
     number = models.PositiveSmallIntegerField(_("attempt number"), default=1)
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True,
                                     help_text=_("Answers after this moment are refused (time limit or close date)."))
-    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     score = models.FloatField(_("score"), null=True, blank=True, help_text=_("The sum of the item scores."))
 

@@ -58,7 +58,7 @@ def assignment_start(*, assignment: Assignment, student, now: datetime | None = 
     if quiz_set.time_limit_minutes:
         deadline = min(deadline, now + timedelta(minutes=quiz_set.time_limit_minutes))
     attempt = Attempt.objects.create(learner=student, mode=Attempt.Mode.ASSIGNMENT, assignment=assignment,
-                                     number=len(attempts) + 1, deadline=deadline)
+                                     number=len(attempts) + 1, deadline=deadline, started_at=now)
     items = drawn_items(quiz_set=quiz_set, student=student, seed=f"{attempt.pk}")
     add_slots(attempt, items, shuffle_options=quiz_set.shuffle_options)
     return attempt

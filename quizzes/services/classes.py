@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from accounts.roles import is_teacher
 from quizzes.models import Membership, SchoolClass
 
-# No 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B: a code read aloud or copied from a board is typed right.
-JOIN_CODE_ALPHABET = "ACDEFHJKMNPQRTUVWXY34679"
+# No 0/O/Q, 1/I/L, 2/Z, 5/S, 6/G, 8/B: a code read aloud or copied from a board is typed right.
+JOIN_CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY3479"
 JOIN_CODE_LENGTH = 6
 
 

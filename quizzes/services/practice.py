@@ -43,14 +43,16 @@ def start_practice(*, learner, chapter: Chapter | None, section: Section | None 
                               else _("There are no items to practise here yet."))
     mode = Attempt.Mode.REVIEW if review_only else Attempt.Mode.PRACTICE
     return start_attempt_with(learner=learner, items=chosen, mode=mode, chapter=chapter, section=section,
-                              skill=skill)
+                              skill=skill, now=now)
 
 
 @transaction.atomic
 def start_attempt_with(*, learner, items: list[Item], mode: str = Attempt.Mode.PRACTICE,
-                       chapter: Chapter | None = None, section: Section | None = None, skill: str = "") -> Attempt:
+                       chapter: Chapter | None = None, section: Section | None = None, skill: str = "",
+                       now: datetime | None = None) -> Attempt:
     """An attempt at exactly these items, in this order, each at its current version, options shuffled."""
-    attempt = Attempt.objects.create(learner=learner, mode=mode, chapter=chapter, section=section, skill=skill)
+    attempt = Attempt.objects.create(learner=learner, mode=mode, chapter=chapter, section=section, skill=skill,
+                                     started_at=now or timezone.now())
     add_slots(attempt, items)
     return attempt
 

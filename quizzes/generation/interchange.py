@@ -1,0 +1,127 @@
+"""Quiz items as GIFT and as Moodle XML, the formats teachers move questions between systems in.
+
+Items are dicts in the bank's shape: ``kind``, ``title``, ``prompt``, ``options`` ([{"id", "text"}]),
+``left`` (matching), ``answer`` and ``explanation``. Ordering items are not exported: GIFT has no
+ordering type and Moodle's needs a plugin; both outputs say how many were left out.
+
+>>> print(to_gift([{"kind": "true_false", "title": "Q1", "prompt": "Q: 札幌は北海道にある", "answer": True,
+...                 "options": [], "explanation": "本文より"}]))
+::Q1:: Q\\: 札幌は北海道にある {T#本文より}
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+NOT_EXPORTED = ("ordering",)
+_GIFT_SPECIAL = "~=#{}:"
+# Moodle accepts only these fractions; 1/k for k right choices of a multiple-response item.
+_MOODLE_FRACTIONS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667", 7: "14.28571", 8: "12.5"}
+
+
+def exportable(items: list[dict]) -> tuple[list[dict], int]:
+    kept = [item for item in items if item["kind"] not in NOT_EXPORTED]
+    return kept, len(items) - len(kept)
+
+
+def gift_escape(text: str) -> str:
+    return "".join(f"\\{char}" if char in _GIFT_SPECIAL else char for char in text).replace("\n", "\\n")
+
+
+def to_gift(items: list[dict]) -> str:
+    kept, skipped = exportable(items)
+    blocks = [f"// {skipped} ordering item(s) not exported: GIFT has no ordering type."] if skipped else []
+    blocks += [_gift_question(item) for item in kept]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _gift_question(item: dict) -> str:
+    feedback = f"#{gift_escape(item['explanation'])}" if item.get("explanation") else ""
+    head = f"::{gift_escape(item['title'])}:: {gift_escape(item['prompt'])}"
+    return f"{head} {{{_gift_answers(item)}{feedback}}}"
+
+
+def _gift_answers(item: dict) -> str:
+    kind, answer, texts = item["kind"], item["answer"], {o["id"]: o["text"] for o in item["options"]}
+    if kind == "true_false":
+        return "T" if answer else "F"
+    if kind == "short_answer":
+        return " ".join(f"={gift_escape(form)}" for form in answer)
+    if kind == "matching":
+        left = {entry["id"]: entry["text"] for entry in item["left"]}
+        return " ".join(f"={gift_escape(left[l_id])} -> {gift_escape(texts[r_id])}" for l_id, r_id in answer.items())
+    if kind == "multiple_response":
+        right, wrong = _fractions(len(answer))
+        return " ".join(f"~%{right if o['id'] in answer else wrong}%{gift_escape(o['text'])}" for o in item["options"])
+    return " ".join(f"{'=' if o['id'] == answer else '~'}{gift_escape(o['text'])}" for o in item["options"])
+
+
+def _fractions(keys: int) -> tuple[str, str]:
+    right = _MOODLE_FRACTIONS.get(keys, f"{100 / keys:.5f}")
+    return right, f"-{right}"
+
+
+def to_moodle_xml(items: list[dict]) -> str:
+    kept, skipped = exportable(items)
+    quiz = ET.Element("quiz")
+    if skipped:
+        quiz.append(ET.Comment(f" {skipped} ordering item(s) not exported: Moodle's ordering type is a plugin. "))
+    for item in kept:
+        quiz.append(_moodle_question(item))
+    ET.indent(quiz)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
+
+
+_MOODLE_TYPES = {"single_choice": "multichoice", "cloze": "multichoice", "multiple_response": "multichoice",
+                 "true_false": "truefalse", "short_answer": "shortanswer", "matching": "matching"}
+
+
+def _moodle_question(item: dict) -> ET.Element:
+    question = ET.Element("question", type=_MOODLE_TYPES[item["kind"]])
+    _text(ET.SubElement(question, "name"), item["title"])
+    _text(ET.SubElement(question, "questiontext", format="plain_text"), item["prompt"])
+    _text(ET.SubElement(question, "generalfeedback", format="plain_text"), item.get("explanation", ""))
+    _MOODLE_BODIES[item["kind"]](question, item)
+    return question
+
+
+def _text(parent: ET.Element, value: str) -> None:
+    ET.SubElement(parent, "text").text = value
+
+
+def _answer(question: ET.Element, fraction: str, text: str) -> None:
+    _text(ET.SubElement(question, "answer", fraction=fraction, format="plain_text"), text)
+
+
+def _choices(question: ET.Element, item: dict) -> None:
+    keys = item["answer"] if isinstance(item["answer"], list) else [item["answer"]]
+    single = item["kind"] != "multiple_response"
+    ET.SubElement(question, "single").text = "true" if single else "false"
+    ET.SubElement(question, "shuffleanswers").text = "true"
+    right, wrong = ("100", "0") if single else _fractions(len(keys))
+    for option in item["options"]:
+        _answer(question, right if option["id"] in keys else wrong, option["text"])
+
+
+def _true_false(question: ET.Element, item: dict) -> None:
+    _answer(question, "100" if item["answer"] else "0", "true")
+    _answer(question, "0" if item["answer"] else "100", "false")
+
+
+def _short_answer(question: ET.Element, item: dict) -> None:
+    ET.SubElement(question, "usecase").text = "0"
+    for form in item["answer"]:
+        _answer(question, "100", form)
+
+
+def _matching(question: ET.Element, item: dict) -> None:
+    texts = {option["id"]: option["text"] for option in item["options"]}
+    for entry in item["left"]:
+        sub = ET.SubElement(question, "subquestion", format="plain_text")
+        _text(sub, entry["text"])
+        _text(ET.SubElement(sub, "answer"), texts[item["answer"][entry["id"]]])
+
+
+_MOODLE_BODIES = {"single_choice": _choices, "cloze": _choices, "multiple_response": _choices,
+                  "true_false": _true_false, "short_answer": _short_answer, "matching": _matching}

@@ -1,0 +1,162 @@
+"""Teachers' reads, scoped to the teacher (another teacher's class or set is a 404), and students'
+view of the classes they joined and the assignments given to them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from quizzes.generation.item_analysis import ItemStatistics, item_statistics, option_counts
+from quizzes.models import Answer, Assignment, Attempt, Item, Membership, QuizSet, QuizSetEntry, SchoolClass
+
+
+def classes_of(teacher) -> QuerySet[SchoolClass]:
+    return SchoolClass.objects.filter(teacher=teacher).annotate(students=Count("memberships"))
+
+
+def class_of(*, teacher, class_id: int) -> SchoolClass:
+    return get_object_or_404(SchoolClass.objects.prefetch_related(
+        Prefetch("memberships", queryset=Membership.objects.select_related("student"))), pk=class_id, teacher=teacher)
+
+
+def quiz_sets_of(owner) -> QuerySet[QuizSet]:
+    return QuizSet.objects.filter(owner=owner).annotate(entry_count=Count("entries"))
+
+
+def quiz_set_of(*, owner, set_id: int) -> QuizSet:
+    entries = QuizSetEntry.objects.select_related("item", "chapter", "section").order_by("position")
+    return get_object_or_404(QuizSet.objects.prefetch_related(Prefetch("entries", queryset=entries)),
+                             pk=set_id, owner=owner)
+
+
+def assignments_of_teacher(teacher) -> QuerySet[Assignment]:
+    return Assignment.objects.filter(quiz_set__owner=teacher).select_related("quiz_set", "school_class")
+
+
+@dataclass
+class StudentAssignment:
+    assignment: Assignment
+    status: str  # not_started, in_progress, submitted
+    attempts: int
+    grade: float | None  # 0–1, by the set's grading rule
+
+
+def assignments_for_student(*, student, now: datetime) -> list[StudentAssignment]:
+    """The assignments of the classes the student is in, with the student's status on each."""
+    assignments = list(Assignment.objects.filter(school_class__memberships__student=student)
+                       .select_related("quiz_set", "school_class").order_by("close_at"))
+    attempts = defaultdict(list)
+    for attempt in _graded_attempts(Attempt.objects.filter(learner=student, assignment__in=assignments)):
+        attempts[attempt.assignment_id].append(attempt)
+    result = []
+    for assignment in assignments:
+        mine = attempts[assignment.pk]
+        open_attempt = any(not a.is_finished and (a.deadline is None or a.deadline > now) for a in mine)
+        status = "in_progress" if open_attempt else "submitted" if mine else "not_started"
+        result.append(StudentAssignment(assignment, status, len(mine), grade_of(mine, assignment.quiz_set.grading)))
+    return result
+
+
+def _graded_attempts(attempts: QuerySet[Attempt]) -> list[Attempt]:
+    return list(attempts.annotate(slot_count=Count("slots")).order_by("number"))
+
+
+def fraction(attempt: Attempt) -> float | None:
+    if not attempt.is_finished or not attempt.slot_count:
+        return None
+    return (attempt.score or 0.0) / attempt.slot_count
+
+
+def grade_of(attempts: list[Attempt], grading: str) -> float | None:
+    fractions = [f for f in (fraction(a) for a in attempts) if f is not None]
+    if not fractions:
+        return None
+    if grading == QuizSet.Grading.LAST:
+        return fractions[-1]
+    if grading == QuizSet.Grading.AVERAGE:
+        return sum(fractions) / len(fractions)
+    return max(fractions)
+
+
+@dataclass
+class StudentResult:
+    username: str
+    student_id: int
+    attempts: int
+    grade: float | None
+    time_taken: timedelta | None
+    last_finished: datetime | None
+
+
+@dataclass
+class ItemResult:
+    item: Item
+    statistics: ItemStatistics
+    options: list[tuple[str, str, int, bool]] = field(default_factory=list)  # id, text, picked, is key
+
+
+@dataclass
+class Results:
+    quiz_set: QuizSet
+    students: list[StudentResult]
+    items: list[ItemResult]
+
+
+def quiz_set_results(*, quiz_set: QuizSet) -> Results:
+    """Per student and per item, over every assignment of the set. Item statistics use each
+    student's first finished attempt (as Moodle's report does by default), so that retakes do not
+    inflate facility. Six queries whatever the class size."""
+    attempts = _graded_attempts(Attempt.objects.filter(assignment__quiz_set=quiz_set).select_related("learner"))
+    roster = Membership.objects.filter(school_class__assignments__quiz_set=quiz_set).select_related("student")
+    students = {m.student_id: m.student.username for m in roster.distinct()}
+    answers = list(Answer.objects.filter(slot__attempt__assignment__quiz_set=quiz_set)
+                   .values_list("slot__attempt_id", "slot__item_id", "score", "response"))
+    return Results(quiz_set, _student_results(attempts, students, quiz_set.grading), _item_results(attempts, answers))
+
+
+def _student_results(attempts: list[Attempt], students: dict[int, str], grading: str) -> list[StudentResult]:
+    by_student = defaultdict(list)
+    for attempt in attempts:
+        by_student[attempt.learner_id].append(attempt)
+        students.setdefault(attempt.learner_id, attempt.learner.username)
+    results = []
+    for student_id, username in sorted(students.items(), key=lambda pair: pair[1]):
+        mine = by_student[student_id]
+        finished = [a for a in mine if a.is_finished]
+        graded = max(finished, key=fraction) if finished and grading == QuizSet.Grading.HIGHEST else (
+            finished[-1] if finished else None)
+        results.append(StudentResult(
+            username, student_id, len(mine), grade_of(mine, grading),
+            graded.finished_at - graded.started_at if graded else None, finished[-1].finished_at if finished else None,
+        ))
+    return results
+
+
+def _item_results(attempts: list[Attempt], answers: list[tuple]) -> list[ItemResult]:
+    first = {}
+    for attempt in attempts:
+        if attempt.is_finished:
+            first.setdefault(attempt.learner_id, attempt.pk)
+    counted = set(first.values())
+    scores, responses = defaultdict(dict), defaultdict(list)
+    for attempt_id, item_id, score, response in answers:
+        if attempt_id in counted:
+            scores[attempt_id][item_id] = score
+            responses[item_id].append(response)
+    statistics = item_statistics(list(scores.values()))
+    items = Item.objects.in_bulk(list(statistics))
+    results = []
+    for item_id, stats in statistics.items():
+        item = items[item_id]
+        keys = item.answer if isinstance(item.answer, list) else [item.answer]
+        counts = option_counts([o["id"] for o in item.options], responses[item_id])
+        results.append(ItemResult(item, stats, [(o["id"], o["text"], counts[o["id"]], o["id"] in keys)
+                                                for o in item.options] if item.kind in _CHOICE else []))
+    return results
+
+
+_CHOICE = ("single_choice", "cloze", "multiple_response")
