@@ -4,11 +4,13 @@ answering, the key and the learner's response in words."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from quizzes.models import AttemptItem
+from quizzes.models import Attempt, AttemptItem, QuizSet
 
 
 @dataclass
@@ -17,20 +19,35 @@ class ShownItem:
     options: list[dict]  # in the order this attempt shows them
     left: list[dict]
     answered: bool
+    revealed: bool = False  # the key and explanation may be shown (answered, and the set's feedback rule allows)
     key_lines: list[str] = field(default_factory=list)
     response_lines: list[str] = field(default_factory=list)
     source_url: str = ""
 
 
-def shown_item(slot: AttemptItem) -> ShownItem:
+def feedback_visible(attempt: Attempt, now: datetime | None = None) -> bool:
+    """Practice shows feedback at once; an assigned set shows it as its teacher chose."""
+    if attempt.assignment_id is None:
+        return True
+    rule = attempt.assignment.quiz_set.feedback
+    if rule == QuizSet.Feedback.AFTER_SUBMIT:
+        return attempt.is_finished
+    if rule == QuizSet.Feedback.AFTER_CLOSE:
+        return (now or timezone.now()) >= attempt.assignment.close_at
+    return True
+
+
+def shown_item(slot: AttemptItem, *, reveal: bool = True) -> ShownItem:
     version = slot.version
     by_id = {option["id"]: option for option in version.options}
     options = [by_id[option_id] for option_id in slot.option_order if option_id in by_id] or list(version.options)
     answer = getattr(slot, "answer", None) if _has_answer(slot) else None
     shown = ShownItem(slot=slot, options=options, left=list(version.left_options), answered=answer is not None)
     if answer is not None:
-        shown.key_lines = describe(version.kind, version.answer, by_id, version.left_options)
         shown.response_lines = describe(version.kind, answer.response, by_id, version.left_options)
+    if answer is not None and reveal:
+        shown.revealed = True
+        shown.key_lines = describe(version.kind, version.answer, by_id, version.left_options)
         shown.source_url = source_url(slot)
     return shown
 

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 from quizzes import selectors
 from quizzes.forms import PracticeStartForm, response_from_post
 from quizzes.generation.scoring import ResponseError
-from quizzes.presentation import shown_item
-from quizzes.services.answering import AnswerRefused, attempt_answer, finish_attempt
+from quizzes.presentation import feedback_visible, shown_item
+from quizzes.services.answering import AnswerRefused, attempt_answer, close_if_expired, finish_attempt
 from quizzes.services.messages import response_error_message
 from quizzes.services.practice import PracticeRefused, start_practice
 
@@ -56,6 +56,7 @@ def _start(request, **options):
 def attempt(request, attempt_id):
     """Resume: the first unanswered item, or the summary when every item is answered."""
     current = selectors.attempt_for(learner=request.user, attempt_id=attempt_id)
+    close_if_expired(attempt=current, now=timezone.now())
     open_slot = selectors.attempt_slots(current).filter(answer__isnull=True).first()
     if current.is_finished or open_slot is None:
         return redirect("quizzes:summary", attempt_id=current.pk)
@@ -74,8 +75,10 @@ def item(request, attempt_id, position):
         except AnswerRefused as refusal:
             messages.error(request, str(refusal))
         return redirect("quizzes:item", attempt_id=current.pk, position=position)
+    close_if_expired(attempt=current, now=timezone.now())
     total = current.slots.count()
-    context = {"attempt": current, "shown": shown_item(slot), "total": total, "is_last": position >= total}
+    shown = shown_item(slot, reveal=feedback_visible(current))
+    context = {"attempt": current, "shown": shown, "total": total, "is_last": position >= total}
     return render(request, "quizzes/practice_item.html", context)
 
 
@@ -90,9 +93,11 @@ def finish(request, attempt_id):
 @login_required
 def summary(request, attempt_id):
     current = selectors.attempt_for(learner=request.user, attempt_id=attempt_id)
-    shown = [shown_item(slot) for slot in selectors.attempt_slots(current)]
+    close_if_expired(attempt=current, now=timezone.now())
+    reveal = feedback_visible(current)
+    shown = [shown_item(slot, reveal=reveal) for slot in selectors.attempt_slots(current)]
     answered = [entry for entry in shown if entry.answered]
     score = sum(entry.slot.answer.score for entry in answered)
-    context = {"attempt": current, "shown": shown, "score": score, "answered": len(answered),
+    context = {"attempt": current, "shown": shown, "score": score, "answered": len(answered), "reveal": reveal,
                "missed": [entry for entry in answered if not entry.slot.answer.correct]}
     return render(request, "quizzes/practice_summary.html", context)

@@ -32,12 +32,16 @@ class OptionSerializer(serializers.Serializer):
 
 
 class AnswerFeedbackSerializer(serializers.Serializer):
-    correct = serializers.BooleanField()
-    score = serializers.FloatField(help_text="The fraction of the mark, 0 to 1.")
+    """For an assigned set whose feedback comes later, only ``recorded`` and ``response`` are given."""
+
+    recorded = serializers.BooleanField(required=False, help_text="True when the answer is saved and its "
+                                        "feedback waits for the set's rule (after submitting or closing).")
+    correct = serializers.BooleanField(required=False)
+    score = serializers.FloatField(required=False, help_text="The fraction of the mark, 0 to 1.")
     response = serializers.JSONField(help_text="What the learner answered.")
-    answer = serializers.JSONField(help_text="The key, in the item bank's answer shape for the kind.")
-    explanation = serializers.CharField()
-    source_url = serializers.CharField(help_text="The lesson paragraph the item comes from.")
+    answer = serializers.JSONField(required=False, help_text="The key, in the item bank's answer shape.")
+    explanation = serializers.CharField(required=False)
+    source_url = serializers.CharField(required=False, help_text="The lesson paragraph the item comes from.")
     repeated = serializers.BooleanField(required=False, help_text="True when this answer had already been recorded.")
 
 
@@ -67,7 +71,10 @@ class PracticeItemSerializer(serializers.Serializer):
 
     @extend_schema_field(AnswerFeedbackSerializer(allow_null=True))
     def get_feedback(self, slot):
-        return feedback_of(slot) if shown_item(slot).answered else None
+        shown = shown_item(slot, reveal=self.context.get("reveal", True))
+        if shown.revealed:
+            return feedback_of(slot)
+        return {"recorded": True, "response": slot.answer.response} if shown.answered else None
 
 
 class PracticeSessionSerializer(serializers.ModelSerializer):

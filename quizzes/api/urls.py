@@ -1,10 +1,14 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from .teaching import AssignmentViewSet, ClassViewSet, QuizSetViewSet
 from .views import DueReviewsView, PracticeSessionViewSet, ProgressView, TokenView
 
 router = DefaultRouter()
 router.register("practice-sessions", PracticeSessionViewSet, basename="practice-session")
+router.register("classes", ClassViewSet, basename="class")
+router.register("quiz-sets", QuizSetViewSet, basename="quiz-set")
+router.register("assignments", AssignmentViewSet, basename="assignment")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),

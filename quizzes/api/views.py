@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from quizzes import selectors
 from quizzes.generation.scoring import ResponseError
 from quizzes.models import Attempt
+from quizzes.presentation import feedback_visible
 from quizzes.services.answering import AnswerRefused, attempt_answer, finish_attempt
 from quizzes.services.messages import response_error_message
 from quizzes.services.practice import PracticeRefused, start_practice
@@ -51,7 +52,14 @@ class PracticeSessionViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mix
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Attempt.objects.none()
-        return Attempt.objects.filter(learner=self.request.user).select_related("chapter", "section")
+        return Attempt.objects.filter(learner=self.request.user).select_related(
+            "chapter", "section", "assignment__quiz_set")
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.kwargs.get("pk"):
+            context["reveal"] = feedback_visible(get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"]))
+        return context
 
     def get_object(self):
         attempt = super().get_object()
@@ -60,9 +68,11 @@ class PracticeSessionViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mix
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.get_queryset())
+        data = []
         for attempt in page:
             attempt.ordered_slots = list(selectors.attempt_slots(attempt))
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+            data.append(PracticeSessionSerializer(attempt, context={"reveal": feedback_visible(attempt)}).data)
+        return self.get_paginated_response(data)
 
     @extend_schema(request=PracticeSessionCreateSerializer, responses={201: PracticeSessionSerializer})
     def create(self, request, *args, **kwargs):
@@ -93,6 +103,9 @@ class PracticeSessionViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mix
             raise Conflict({"detail": str(refusal)}) from None
         slot.answer = result.answer
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
+        if not feedback_visible(attempt):
+            return Response({"recorded": True, "response": result.answer.response, "repeated": not result.created},
+                            status=code)
         return Response(feedback_of(slot, repeated=not result.created), status=code)
 
     @extend_schema(request=None, responses=SessionSummarySerializer)

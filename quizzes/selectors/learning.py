@@ -22,7 +22,8 @@ STREAK_WINDOW_DAYS = 366
 
 
 def attempt_for(*, learner, attempt_id: int) -> Attempt:
-    return get_object_or_404(Attempt.objects.select_related("chapter", "section"), pk=attempt_id, learner=learner)
+    attempts = Attempt.objects.select_related("chapter", "section", "assignment__quiz_set")
+    return get_object_or_404(attempts, pk=attempt_id, learner=learner)
 
 
 def attempt_slots(attempt: Attempt) -> QuerySet[AttemptItem]:

@@ -1,0 +1,204 @@
+"""Teachers' endpoints (classes, quiz sets, assignments, results, export) and students' joining."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+
+from accounts.roles import is_teacher
+from quizzes import selectors
+from quizzes.models import Assignment, QuizSet, QuizSetEntry, SchoolClass
+from quizzes.selectors.teaching import assignments_for_student, quiz_set_results
+from quizzes.services import classes, quiz_sets
+from quizzes.services.assignments import AttemptRefused, assignment_create, assignment_start
+from quizzes.services.exporting import FORMATS, quiz_set_export
+
+from . import teaching_serializers as s
+from .serializers import PracticeSessionSerializer
+
+
+class IsTeacher(permissions.BasePermission):
+    message = "Only teachers can do this."
+
+    def has_permission(self, request, view):
+        return is_teacher(request.user)
+
+
+class ClassViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                   viewsets.GenericViewSet):
+    """A teacher's own classes with their rosters; a student's joined classes (without the code)."""
+
+    queryset = SchoolClass.objects.none()
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return SchoolClass.objects.none()
+        user = self.request.user
+        if is_teacher(user):
+            return SchoolClass.objects.filter(teacher=user).prefetch_related("memberships__student")
+        return SchoolClass.objects.filter(memberships__student=user).select_related("teacher")
+
+    def get_serializer_class(self):
+        return s.TeacherClassSerializer if is_teacher(self.request.user) else s.StudentClassSerializer
+
+    @extend_schema(request=s.TeacherClassSerializer, responses={201: s.TeacherClassSerializer})
+    def create(self, request, *args, **kwargs):
+        given = s.TeacherClassSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        try:
+            created = classes.class_create(teacher=request.user, name=given.validated_data["name"])
+        except DjangoPermissionDenied as denied:
+            raise PermissionDenied(str(denied)) from None
+        return Response(s.TeacherClassSerializer(created).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.JoinClassSerializer, responses=s.StudentClassSerializer)
+    @action(detail=False, methods=["post"])
+    def join(self, request):
+        given = s.JoinClassSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        joined = classes.class_join(student=request.user, join_code=given.validated_data["join_code"])
+        return Response(s.StudentClassSerializer(joined).data)
+
+    @extend_schema(request=None, responses=s.TeacherClassSerializer)
+    @action(detail=True, methods=["post"], url_path="renew-code", permission_classes=[IsTeacher])
+    def renew_code(self, request, pk=None):
+        school_class = self.get_object()
+        classes.class_renew_code(school_class=school_class)
+        return Response(s.TeacherClassSerializer(school_class).data)
+
+    @extend_schema(request=s.StudentRefSerializer, responses=s.TeacherClassSerializer)
+    @action(detail=True, methods=["post"], url_path="remove-student", permission_classes=[IsTeacher])
+    def remove_student(self, request, pk=None):
+        school_class = self.get_object()
+        given = s.StudentRefSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        classes.class_remove_student(school_class=school_class, student=given.validated_data["student"])
+        return Response(s.TeacherClassSerializer(self.get_object()).data)
+
+
+class QuizSetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                     mixins.UpdateModelMixin, viewsets.GenericViewSet):
+    """The teacher's own quiz sets (another teacher's is a 404), the builder's operations, results."""
+
+    serializer_class = s.QuizSetSerializer
+    permission_classes = [permissions.IsAuthenticated, IsTeacher]
+    queryset = QuizSet.objects.none()
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return QuizSet.objects.none()
+        return QuizSet.objects.filter(owner=self.request.user).prefetch_related("entries__chapter", "entries__section",
+                                                                                 "entries__item")
+
+    def perform_create(self, serializer):
+        serializer.save(owner=self.request.user)
+
+    def _entry(self, quiz_set, entry_id) -> QuizSetEntry:
+        return get_object_or_404(QuizSetEntry, pk=entry_id, quiz_set=quiz_set)
+
+    def _done(self, quiz_set):
+        return Response(s.QuizSetSerializer(self.get_queryset().get(pk=quiz_set.pk)).data)
+
+    @extend_schema(request=s.AddItemSerializer, responses=s.QuizSetSerializer)
+    @action(detail=True, methods=["post"], url_path="add-item")
+    def add_item(self, request, pk=None):
+        quiz_set, given = self.get_object(), s.AddItemSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        quiz_sets.entry_add_item(quiz_set=quiz_set, item=given.validated_data["item"])
+        return self._done(quiz_set)
+
+    @extend_schema(request=s.AddRandomSerializer, responses=s.QuizSetSerializer)
+    @action(detail=True, methods=["post"], url_path="add-random")
+    def add_random(self, request, pk=None):
+        quiz_set, given = self.get_object(), s.AddRandomSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        quiz_sets.entry_add_random(quiz_set=quiz_set, **given.validated_data)
+        return self._done(quiz_set)
+
+    @extend_schema(request=s.WriteItemSerializer, responses=s.QuizSetSerializer)
+    @action(detail=True, methods=["post"], url_path="write-item")
+    def write_item(self, request, pk=None):
+        quiz_set, given = self.get_object(), s.WriteItemSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        quiz_sets.item_write(author=request.user, quiz_set=quiz_set, section=None, **given.validated_data)
+        return self._done(quiz_set)
+
+    @extend_schema(request=s.MoveEntrySerializer, responses=s.QuizSetSerializer)
+    @action(detail=True, methods=["post"], url_path="move-entry")
+    def move_entry(self, request, pk=None):
+        quiz_set, given = self.get_object(), s.MoveEntrySerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        quiz_sets.entry_move(entry=self._entry(quiz_set, given.validated_data["entry"]),
+                             offset=int(given.validated_data["offset"]))
+        return self._done(quiz_set)
+
+    @extend_schema(request=s.EntryRefSerializer, responses=s.QuizSetSerializer)
+    @action(detail=True, methods=["post"], url_path="remove-entry")
+    def remove_entry(self, request, pk=None):
+        quiz_set, given = self.get_object(), s.EntryRefSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        quiz_sets.entry_remove(entry=self._entry(quiz_set, given.validated_data["entry"]))
+        return self._done(quiz_set)
+
+    @extend_schema(responses=s.ResultsSerializer)
+    @action(detail=True, methods=["get"])
+    def results(self, request, pk=None):
+        return Response(s.ResultsSerializer(quiz_set_results(quiz_set=self.get_object())).data)
+
+    @extend_schema(parameters=[OpenApiParameter("format", str, enum=list(FORMATS), required=True)],
+                   responses={(200, "text/plain"): OpenApiTypes.STR})
+    @action(detail=True, methods=["get"])
+    def export(self, request, pk=None):
+        fmt = request.query_params.get("format", "")
+        if fmt not in FORMATS:
+            raise ValidationError({"format": f"Choose one of: {', '.join(FORMATS)}."})
+        exported = quiz_set_export(quiz_set=self.get_object(), fmt=fmt)
+        response = HttpResponse(exported.content, content_type=exported.content_type)
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{exported.filename}"
+        return response
+
+
+class AssignmentViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    """Teachers list and create assignments of their sets; students list theirs and start them."""
+
+    queryset = Assignment.objects.none()
+    serializer_class = s.AssignmentSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Assignment.objects.none()
+        return selectors.teaching.assignments_of_teacher(self.request.user)
+
+    @extend_schema(responses=s.StudentAssignmentSerializer(many=True))
+    def list(self, request, *args, **kwargs):
+        if is_teacher(request.user):
+            return super().list(request, *args, **kwargs)
+        rows = assignments_for_student(student=request.user, now=timezone.now())
+        return Response(s.StudentAssignmentSerializer(rows, many=True).data)
+
+    def create(self, request, *args, **kwargs):
+        if not is_teacher(request.user):
+            raise PermissionDenied("Only teachers assign quiz sets.")
+        given = self.get_serializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        created = assignment_create(**given.validated_data)
+        return Response(s.AssignmentSerializer(created).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={201: PracticeSessionSerializer})
+    @action(detail=True, methods=["post"])
+    def start(self, request, pk=None):
+        assignment = get_object_or_404(Assignment.objects.select_related("quiz_set"), pk=pk,
+                                       school_class__memberships__student=request.user)
+        try:
+            attempt = assignment_start(assignment=assignment, student=request.user)
+        except AttemptRefused as refusal:
+            raise ValidationError({"detail": str(refusal)}) from None
+        attempt.ordered_slots = list(selectors.attempt_slots(attempt))
+        return Response(PracticeSessionSerializer(attempt, context={"reveal": False}).data,
+                        status=status.HTTP_201_CREATED)

@@ -1,0 +1,163 @@
+"""Payloads of the teachers' endpoints (and of the students' view of classes and assignments)."""
+
+from django.contrib.auth import get_user_model
+from rest_framework import serializers
+
+from content.models import Chapter, Section
+from quizzes.models import Assignment, Item, QuizSet, QuizSetEntry, SchoolClass
+
+
+class RosterStudentSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="student.pk")
+    username = serializers.CharField(source="student.username")
+    joined_at = serializers.DateTimeField()
+
+
+class TeacherClassSerializer(serializers.ModelSerializer):
+    students = RosterStudentSerializer(source="memberships", many=True, read_only=True)
+
+    class Meta:
+        model = SchoolClass
+        fields = ["id", "name", "join_code", "students", "created_at"]
+        read_only_fields = ["join_code", "created_at"]
+
+
+class StudentClassSerializer(serializers.ModelSerializer):
+    teacher = serializers.CharField(source="teacher.username", read_only=True)
+
+    class Meta:
+        model = SchoolClass
+        fields = ["id", "name", "teacher"]
+
+
+class JoinClassSerializer(serializers.Serializer):
+    join_code = serializers.CharField(max_length=20)
+
+
+class StudentRefSerializer(serializers.Serializer):
+    student = serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.all())
+
+
+class QuizSetEntrySerializer(serializers.ModelSerializer):
+    item_prompt = serializers.CharField(source="item.prompt", read_only=True, default=None)
+    chapter = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    section = serializers.IntegerField(source="section.number", read_only=True, default=None)
+
+    class Meta:
+        model = QuizSetEntry
+        fields = ["id", "position", "item", "item_prompt", "chapter", "section", "skill", "kind", "count"]
+
+
+class QuizSetSerializer(serializers.ModelSerializer):
+    entries = QuizSetEntrySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = QuizSet
+        fields = ["id", "title", "instructions", "time_limit_minutes", "attempts_allowed", "grading",
+                  "shuffle_items", "shuffle_options", "feedback", "entries", "created_at", "updated_at"]
+        read_only_fields = ["created_at", "updated_at"]
+
+
+class AddItemSerializer(serializers.Serializer):
+    item = serializers.PrimaryKeyRelatedField(queryset=Item.objects.all())
+
+
+class AddRandomSerializer(serializers.Serializer):
+    count = serializers.IntegerField(min_value=1, max_value=50)
+    chapter = serializers.SlugRelatedField(slug_field="slug", queryset=Chapter.objects.all(), required=False)
+    section = serializers.IntegerField(required=False, min_value=1, help_text="A section number of the chapter.")
+    skill = serializers.ChoiceField(choices=Item.Skill.choices, required=False, default="")
+    kind = serializers.ChoiceField(choices=Item.Kind.choices, required=False, default="")
+
+    def validate(self, data):
+        number = data.pop("section", None)
+        data["section"] = None
+        if number:
+            chapter = data.get("chapter")
+            data["section"] = Section.objects.filter(chapter=chapter, number=number).first() if chapter else None
+            if data["section"] is None:
+                raise serializers.ValidationError({"section": "Give the chapter, and one of its section numbers."})
+        return data
+
+
+class WriteItemSerializer(serializers.Serializer):
+    chapter = serializers.SlugRelatedField(slug_field="slug", queryset=Chapter.objects.all())
+    kind = serializers.ChoiceField(choices=Item.Kind.choices)
+    skill = serializers.ChoiceField(choices=Item.Skill.choices)
+    prompt = serializers.CharField()
+    options = serializers.JSONField(required=False, default=list)
+    left_options = serializers.JSONField(required=False, default=list)
+    answer = serializers.JSONField()
+    explanation = serializers.CharField()
+
+
+class MoveEntrySerializer(serializers.Serializer):
+    entry = serializers.IntegerField()
+    offset = serializers.ChoiceField(choices=[(-1, "up"), (1, "down")])
+
+
+class EntryRefSerializer(serializers.Serializer):
+    entry = serializers.IntegerField()
+
+
+class AssignmentSerializer(serializers.ModelSerializer):
+    quiz_set = serializers.PrimaryKeyRelatedField(queryset=QuizSet.objects.none())
+    school_class = serializers.PrimaryKeyRelatedField(queryset=SchoolClass.objects.none())
+
+    class Meta:
+        model = Assignment
+        fields = ["id", "quiz_set", "school_class", "open_at", "close_at", "created_at"]
+        read_only_fields = ["created_at"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and request.user.is_authenticated:  # a teacher names only their own
+            self.fields["quiz_set"].queryset = QuizSet.objects.filter(owner=request.user)
+            self.fields["school_class"].queryset = SchoolClass.objects.filter(teacher=request.user)
+
+
+class StudentAssignmentSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="assignment.pk")
+    title = serializers.CharField(source="assignment.quiz_set.title")
+    school_class = serializers.CharField(source="assignment.school_class.name")
+    open_at = serializers.DateTimeField(source="assignment.open_at")
+    close_at = serializers.DateTimeField(source="assignment.close_at")
+    status = serializers.ChoiceField(choices=["not_started", "in_progress", "submitted"])
+    attempts = serializers.IntegerField()
+    grade = serializers.FloatField(allow_null=True, help_text="0 to 1, by the set's grading rule.")
+
+
+class StudentResultSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    attempts = serializers.IntegerField()
+    grade = serializers.FloatField(allow_null=True)
+    time_taken_seconds = serializers.SerializerMethodField()
+
+    def get_time_taken_seconds(self, row) -> float | None:
+        return row.time_taken.total_seconds() if row.time_taken else None
+
+
+class OptionCountSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    text = serializers.CharField()
+    picked = serializers.IntegerField()
+    key = serializers.BooleanField()
+
+
+class ItemResultSerializer(serializers.Serializer):
+    item = serializers.IntegerField(source="item.pk")
+    prompt = serializers.CharField(source="item.prompt")
+    attempts = serializers.IntegerField(source="statistics.attempts")
+    facility = serializers.FloatField(source="statistics.facility")
+    discrimination = serializers.FloatField(source="statistics.discrimination", allow_null=True)
+    flags = serializers.ListField(source="statistics.flags", child=serializers.CharField())
+    options = serializers.SerializerMethodField()
+
+    def get_options(self, row) -> list[dict]:
+        return [{"id": i, "text": t, "picked": n, "key": k} for i, t, n, k in row.options]
+
+
+class ResultsSerializer(serializers.Serializer):
+    students = StudentResultSerializer(many=True)
+    items = ItemResultSerializer(many=True)
