@@ -133,6 +133,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "EXCEPTION_HANDLER": "civiclearn.api_errors.exception_handler",
+    # ?format= belongs to our export endpoint (moodle|gift), not to DRF's renderer switch.
+    "URL_FORMAT_OVERRIDE": None,
 }
 
 SPECTACULAR_SETTINGS = {

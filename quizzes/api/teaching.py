@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
@@ -160,7 +161,7 @@ class QuizSetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
             raise ValidationError({"format": f"Choose one of: {', '.join(FORMATS)}."})
         exported = quiz_set_export(quiz_set=self.get_object(), fmt=fmt)
         response = HttpResponse(exported.content, content_type=exported.content_type)
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{exported.filename}"
+        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=exported.filename)
         return response
 
 

@@ -152,11 +152,16 @@ def _item_results(attempts: list[Attempt], answers: list[tuple]) -> list[ItemRes
     results = []
     for item_id, stats in statistics.items():
         item = items[item_id]
-        keys = item.answer if isinstance(item.answer, list) else [item.answer]
-        counts = option_counts([o["id"] for o in item.options], responses[item_id])
-        results.append(ItemResult(item, stats, [(o["id"], o["text"], counts[o["id"]], o["id"] in keys)
-                                                for o in item.options] if item.kind in _CHOICE else []))
+        results.append(ItemResult(item, stats, _option_rows(item, responses[item_id])))
     return results
 
 
 _CHOICE = ("single_choice", "cloze", "multiple_response")
+
+
+def _option_rows(item: Item, responses: list) -> list[tuple[str, str, int, bool]]:
+    if item.kind not in _CHOICE:
+        return []
+    keys = item.answer if isinstance(item.answer, list) else [item.answer]
+    counts = option_counts([o["id"] for o in item.options], responses)
+    return [(o["id"], o["text"], counts[o["id"]], o["id"] in keys) for o in item.options]
