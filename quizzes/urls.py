@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import teaching_views as teach
 from . import views
 
 app_name = "quizzes"
@@ -11,4 +12,13 @@ urlpatterns = [
     path("practice/<int:attempt_id>/items/<int:position>/", views.item, name="item"),
     path("practice/<int:attempt_id>/finish/", views.finish, name="finish"),
     path("practice/<int:attempt_id>/summary/", views.summary, name="summary"),
+    path("classes/join/", views.join_class, name="join-class"),
+    path("assignments/<int:assignment_id>/start/", views.assignment_begin, name="assignment-start"),
+    path("teach/", teach.home, name="teach"),
+    path("teach/classes/<int:class_id>/", teach.class_detail, name="teach-class"),
+    path("teach/sets/<int:set_id>/", teach.set_builder, name="teach-set"),
+    path("teach/sets/<int:set_id>/do/<slug:operation>/", teach.set_action, name="teach-set-action"),
+    path("teach/sets/<int:set_id>/results/", teach.results, name="teach-results"),
+    path("teach/sets/<int:set_id>/results.csv", teach.results_csv, name="teach-results-csv"),
+    path("teach/sets/<int:set_id>/export/", teach.export, name="teach-export"),
 ]

@@ -2,24 +2,38 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.roles import is_teacher
 from quizzes import selectors
 from quizzes.forms import PracticeStartForm, response_from_post
 from quizzes.generation.scoring import ResponseError
+from quizzes.models import Assignment
 from quizzes.presentation import feedback_visible, shown_item
+from quizzes.selectors.teaching import assignments_for_student
 from quizzes.services.answering import AnswerRefused, attempt_answer, close_if_expired, finish_attempt
+from quizzes.services.assignments import AttemptRefused, assignment_start
+from quizzes.services.classes import class_join
 from quizzes.services.messages import response_error_message
 from quizzes.services.practice import PracticeRefused, start_practice
+from quizzes.teaching_forms import JoinForm
 
 
 @login_required
 def dashboard(request):
     progress = selectors.progress_for(learner=request.user)
-    context = {"progress": progress, "form": PracticeStartForm(initial=_initial(progress))}
-    return render(request, "quizzes/dashboard.html", context)
+    return render(request, "quizzes/dashboard.html", _dashboard_context(request, progress,
+                                                                        PracticeStartForm(initial=_initial(progress))))
+
+
+def _dashboard_context(request, progress, form) -> dict:
+    return {"progress": progress, "form": form, "join_form": JoinForm(),
+            "assignments": assignments_for_student(student=request.user, now=timezone.now()),
+            "is_teacher": is_teacher(request.user)}
 
 
 def _initial(progress) -> dict:
@@ -32,7 +46,7 @@ def practice_start(request):
     form = PracticeStartForm(request.POST)
     if not form.is_valid():
         progress = selectors.progress_for(learner=request.user)
-        return render(request, "quizzes/dashboard.html", {"progress": progress, "form": form}, status=400)
+        return render(request, "quizzes/dashboard.html", _dashboard_context(request, progress, form), status=400)
     data = form.cleaned_data
     return _start(request, chapter=data["chapter"], section=data["section"], skill=data["skill"], size=data["size"])
 
@@ -101,3 +115,30 @@ def summary(request, attempt_id):
     context = {"attempt": current, "shown": shown, "score": score, "answered": len(answered), "reveal": reveal,
                "missed": [entry for entry in answered if not entry.slot.answer.correct]}
     return render(request, "quizzes/practice_summary.html", context)
+
+
+@login_required
+@require_POST
+def join_class(request):
+    form = JoinForm(request.POST)
+    if form.is_valid():
+        try:
+            joined = class_join(student=request.user, join_code=form.cleaned_data["join_code"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("You joined %(name)s.") % {"name": joined})
+    return redirect("quizzes:dashboard")
+
+
+@login_required
+@require_POST
+def assignment_begin(request, assignment_id):
+    assignment = get_object_or_404(Assignment.objects.select_related("quiz_set"), pk=assignment_id,
+                                   school_class__memberships__student=request.user)
+    try:
+        attempt = assignment_start(assignment=assignment, student=request.user)
+    except AttemptRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("quizzes:dashboard")
+    return redirect("quizzes:attempt", attempt_id=attempt.pk)

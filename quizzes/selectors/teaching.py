@@ -165,3 +165,25 @@ def _option_rows(item: Item, responses: list) -> list[tuple[str, str, int, bool]
     keys = item.answer if isinstance(item.answer, list) else [item.answer]
     counts = option_counts([o["id"] for o in item.options], responses)
     return [(o["id"], o["text"], counts[o["id"]], o["id"] in keys) for o in item.options]
+
+
+DIFFICULTY_FILTERS = {"easy": {"difficulty__lt": 0.4}, "medium": {"difficulty__gte": 0.4, "difficulty__lte": 0.6},
+                      "hard": {"difficulty__gt": 0.6}}
+
+
+def bank_filtered(*, chapter=None, section_number=None, skill="", kind="", status="", difficulty="",
+                  text="") -> QuerySet[Item]:
+    """The bank as the builder filters it (chapter, section, skill, kind, status, difficulty, text)."""
+    items = Item.objects.select_related("chapter", "section").order_by("chapter__number", "section__number", "id")
+    if chapter:
+        items = items.filter(chapter=chapter)
+    if chapter and section_number:
+        items = items.filter(section__number=section_number)
+    for name, value in (("skill", skill), ("kind", kind), ("status", status)):
+        if value:
+            items = items.filter(**{name: value})
+    if difficulty in DIFFICULTY_FILTERS:
+        items = items.filter(**DIFFICULTY_FILTERS[difficulty])
+    if text:
+        items = items.filter(prompt__icontains=text) | items.filter(options__icontains=text)
+    return items

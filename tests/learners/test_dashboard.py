@@ -54,6 +54,7 @@ def test_the_review_button_appears_when_items_are_due(student_client, student, s
 def test_the_dashboard_runs_bounded_queries(student_client, student, seed_bank, answered,
                                             django_assert_max_num_queries):
     practise(student, list(Item.objects.filter(status="published").order_by("id")[:answered]), right=False)
-    # session, user, items, cards, sections, recent attempts, streak days, missed terms + rows, chapters (form)
+    # session, user, items, cards, sections, recent attempts, streak days, missed terms + rows, chapters
+    # (form), assignments + their attempts, the teacher check
     with django_assert_max_num_queries(12):
         assert student_client.get(DASHBOARD).status_code == 200

@@ -66,7 +66,7 @@ def test_joining_normalises_the_code_and_counts_once(school_class, student, djan
     assert class_join(student=other, join_code=typed) == school_class
     class_join(student=other, join_code=school_class.join_code)
     assert Membership.objects.filter(school_class=school_class).count() == 2
-    with pytest.raises(ValidationError, match="No class has this code"):
+    with pytest.raises(ValidationError, match="このコードのクラスはありません"):
         class_join(student=other, join_code="AAAAAA")
 
 
@@ -82,7 +82,7 @@ def test_renewing_the_code_and_removing_a_student(school_class, student, django_
 
 def test_the_builder_adds_moves_and_removes(quiz_set):
     first, second, third = quiz_set.entries.order_by("position")
-    with pytest.raises(ValidationError, match="already in the set"):
+    with pytest.raises(ValidationError, match="すでにセットにあります"):
         entry_add_item(quiz_set=quiz_set, item=first.item)
     entry_move(entry=third, offset=-1)
     assert list(quiz_set.entries.order_by("position").values_list("pk", flat=True)) == [first.pk, third.pk, second.pk]
@@ -94,7 +94,7 @@ def test_the_builder_adds_moves_and_removes(quiz_set):
 def test_random_slots_need_enough_items(quiz_set, seed_bank):
     slot = entry_add_random(quiz_set=quiz_set, count=2, chapter=seed_bank, skill="goal", kind="multiple_response")
     assert slot.is_random and slot.position == 4
-    with pytest.raises(ValidationError, match="Only 2 published items"):
+    with pytest.raises(ValidationError, match="公開中の問題は2問しか"):
         entry_add_random(quiz_set=quiz_set, count=3, chapter=seed_bank, skill="goal", kind="multiple_response")
 
 
@@ -111,9 +111,9 @@ def test_a_teachers_own_item_is_checked(teacher, quiz_set, seed_bank):
 
 
 def test_an_assignment_opens_and_closes_on_its_dates(assignment, student):
-    with pytest.raises(AttemptRefused, match="opens on"):
+    with pytest.raises(AttemptRefused, match="に始まります"):
         assignment_start(assignment=assignment, student=student, now=T0 - timedelta(minutes=1))
-    with pytest.raises(AttemptRefused, match="closed on"):
+    with pytest.raises(AttemptRefused, match="締め切られました"):
         assignment_start(assignment=assignment, student=student, now=T0 + timedelta(days=7))
     attempt = assignment_start(assignment=assignment, student=student, now=T0)
     assert attempt.deadline == T0 + timedelta(minutes=20) and attempt.slots.count() == 3
@@ -126,7 +126,7 @@ def test_attempts_beyond_the_allowed_number_are_refused(assignment, student):
     second = assignment_start(assignment=assignment, student=student, now=T0 + timedelta(minutes=3))
     assert second.number == 2
     finish_attempt(attempt=second, now=T0 + timedelta(minutes=4))
-    with pytest.raises(AttemptRefused, match="all 2 attempts"):
+    with pytest.raises(AttemptRefused, match="2回をすべて使いました"):
         assignment_start(assignment=assignment, student=student, now=T0 + timedelta(minutes=5))
 
 
@@ -134,7 +134,7 @@ def test_the_time_limit_is_enforced_by_the_server(assignment, student):
     attempt = assignment_start(assignment=assignment, student=student, now=T0)
     first, second = attempt.slots.order_by("position")[:2]
     attempt_answer(slot=first, response=json_answer(first), now=T0 + timedelta(minutes=19))
-    with pytest.raises(AnswerRefused, match="Time is up"):
+    with pytest.raises(AnswerRefused, match="時間切れ"):
         attempt_answer(slot=second, response=json_answer(second), now=T0 + timedelta(minutes=21))
     attempt.refresh_from_db()
     assert attempt.finished_at == T0 + timedelta(minutes=20) and attempt.score == 1.0
@@ -164,6 +164,6 @@ def test_assigning_needs_ownership_and_sane_dates(quiz_set, school_class, django
     foreign = class_create(teacher=other, name="他の組")
     with pytest.raises(PermissionDenied):
         assignment_create(quiz_set=quiz_set, school_class=foreign, open_at=T0, close_at=T0 + timedelta(days=1))
-    with pytest.raises(ValidationError, match="close date"):
+    with pytest.raises(ValidationError, match="締切は開始より後"):
         assignment_create(quiz_set=quiz_set, school_class=school_class, open_at=T0, close_at=T0)
     assert Attempt.objects.count() == 0

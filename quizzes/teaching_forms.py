@@ -1,0 +1,126 @@
+"""Teachers' web forms. An item of one's own is written in plain fields, one option per line."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from content.models import Chapter
+from quizzes.models import Item, QuizSet, SchoolClass
+
+
+class ClassForm(forms.Form):
+    name = forms.CharField(label=_("Class name"), max_length=100)
+
+
+class JoinForm(forms.Form):
+    join_code = forms.CharField(label=_("Join code"), max_length=20)
+
+
+class QuizSetCreateForm(forms.ModelForm):
+    class Meta:
+        model = QuizSet
+        fields = ["title"]
+
+
+class QuizSetSettingsForm(forms.ModelForm):
+    class Meta:
+        model = QuizSet
+        fields = ["title", "instructions", "time_limit_minutes", "attempts_allowed", "grading", "shuffle_items",
+                  "shuffle_options", "feedback"]
+        widgets = {"instructions": forms.Textarea(attrs={"rows": 3})}
+
+
+class BankFilterForm(forms.Form):
+    chapter = forms.ModelChoiceField(Chapter.objects.all(), required=False, to_field_name="slug", label=_("Chapter"))
+    section = forms.IntegerField(required=False, min_value=1, label=_("Section"))
+    skill = forms.ChoiceField(choices=[("", _("All skills")), *Item.Skill.choices], required=False, label=_("Skill"))
+    kind = forms.ChoiceField(choices=[("", _("All kinds")), *Item.Kind.choices], required=False, label=_("Kind"))
+    status = forms.ChoiceField(choices=[("", _("Any status")), *Item.Status.choices], required=False,
+                               initial=Item.Status.PUBLISHED, label=_("Status"))
+    difficulty = forms.ChoiceField(choices=[("", _("Any difficulty")), ("easy", _("Easy (below 0.4)")),
+                                            ("medium", _("Medium (0.4–0.6)")), ("hard", _("Hard (above 0.6)"))],
+                                   required=False, label=_("Difficulty"))
+    q = forms.CharField(required=False, label=_("Text"))
+
+
+class RandomSlotForm(forms.Form):
+    count = forms.IntegerField(min_value=1, max_value=50, initial=3, label=_("Number of items"))
+    chapter = forms.ModelChoiceField(Chapter.objects.all(), required=False, to_field_name="slug", label=_("Chapter"))
+    section = forms.IntegerField(required=False, min_value=1, label=_("Section"))
+    skill = forms.ChoiceField(choices=[("", _("All skills")), *Item.Skill.choices], required=False, label=_("Skill"))
+    kind = forms.ChoiceField(choices=[("", _("All kinds")), *Item.Kind.choices], required=False, label=_("Kind"))
+
+    def clean(self):
+        cleaned = super().clean()
+        number, chapter = cleaned.get("section"), cleaned.get("chapter")
+        cleaned["section"] = None
+        if number:
+            cleaned["section"] = chapter.sections.filter(number=number).first() if chapter else None
+            if cleaned["section"] is None:
+                self.add_error("section", _("Choose the chapter, and one of its section numbers."))
+        return cleaned
+
+
+class OwnItemForm(forms.Form):
+    chapter = forms.ModelChoiceField(Chapter.objects.all(), to_field_name="slug", label=_("Chapter"))
+    kind = forms.ChoiceField(choices=Item.Kind.choices, label=_("Kind"))
+    skill = forms.ChoiceField(choices=Item.Skill.choices, label=_("Skill"))
+    prompt = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Prompt"))
+    lines = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), required=False, label=_("Options"), help_text=_(
+        "One per line. Choice items: the options. Ordering: the options in the right order. Matching: "
+        "「term = definition」. Short answer: the accepted answers."))
+    key = forms.CharField(required=False, label=_("Key"), help_text=_(
+        "Choice items: the number of the right option (several, comma-separated, for multiple response). "
+        "True/false: true or false."))
+    explanation = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Explanation"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors:
+            try:
+                cleaned.update(item_fields(cleaned["kind"], cleaned["lines"], cleaned["key"]))
+            except ValueError as problem:
+                raise forms.ValidationError(str(problem)) from None
+        return cleaned
+
+
+def item_fields(kind: str, lines_text: str, key: str) -> dict:
+    """The item's options, left side and answer from the form's plain fields."""
+    lines = [line.strip() for line in lines_text.splitlines() if line.strip()]
+    options = [{"id": chr(ord("a") + index), "text": text} for index, text in enumerate(lines)]
+    if kind == "true_false":
+        if key.strip().lower() not in ("true", "false"):
+            raise ValueError(_("For true/false, the key is true or false."))
+        return {"options": [], "left_options": [], "answer": key.strip().lower() == "true"}
+    if kind == "short_answer":
+        return {"options": [], "left_options": [], "answer": lines}
+    if kind == "ordering":
+        return {"options": options, "left_options": [], "answer": [option["id"] for option in options]}
+    if kind == "matching":
+        pairs = [line.split("=", 1) for line in lines]
+        if any(len(pair) != 2 for pair in pairs):
+            raise ValueError(_("For matching, write each line as 「term = definition」."))
+        left = [{"id": str(index + 1), "text": pair[0].strip()} for index, pair in enumerate(pairs)]
+        right = [{"id": chr(ord("a") + index), "text": pair[1].strip()} for index, pair in enumerate(pairs)]
+        return {"options": right, "left_options": left,
+                "answer": {entry["id"]: option["id"] for entry, option in zip(left, right, strict=True)}}
+    try:
+        numbers = [int(part) for part in key.replace("、", ",").split(",") if part.strip()]
+    except ValueError:
+        raise ValueError(_("Give the number of the right option.")) from None
+    if not numbers or any(not 1 <= number <= len(options) for number in numbers):
+        raise ValueError(_("Give the number of the right option."))
+    ids = [options[number - 1]["id"] for number in numbers]
+    answer = ids if kind == "multiple_response" else ids[0]
+    return {"options": options, "left_options": [], "answer": answer}
+
+
+class AssignForm(forms.Form):
+    school_class = forms.ModelChoiceField(SchoolClass.objects.none(), label=_("Class"))
+    open_at = forms.DateTimeField(label=_("Opens"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    close_at = forms.DateTimeField(label=_("Closes"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+
+    def __init__(self, *args, teacher, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school_class"].queryset = SchoolClass.objects.filter(teacher=teacher)

@@ -1,0 +1,209 @@
+"""Teachers' pages: classes, the quiz-set builder, assigning, results, CSV and export downloads."""
+
+import csv
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.roles import is_teacher
+from quizzes.models import Item, QuizSetEntry
+from quizzes.selectors import teaching as selectors
+from quizzes.services import classes, quiz_sets
+from quizzes.services.assignments import assignment_create
+from quizzes.services.exporting import FORMATS, quiz_set_export
+from quizzes.teaching_forms import (
+    AssignForm,
+    BankFilterForm,
+    ClassForm,
+    OwnItemForm,
+    QuizSetCreateForm,
+    QuizSetSettingsForm,
+    RandomSlotForm,
+)
+
+BANK_PAGE_SIZE = 20
+
+
+def teacher_required(view):
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not is_teacher(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+    return wrapped
+
+
+def _errors(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@teacher_required
+def home(request):
+    if request.method == "POST":
+        class_form, set_form = ClassForm(request.POST, prefix="class"), QuizSetCreateForm(request.POST, prefix="set")
+        if "class-name" in request.POST and class_form.is_valid():
+            created = classes.class_create(teacher=request.user, name=class_form.cleaned_data["name"])
+            return redirect("quizzes:teach-class", class_id=created.pk)
+        if "set-title" in request.POST and set_form.is_valid():
+            created = quiz_sets.quiz_set_create(owner=request.user, title=set_form.cleaned_data["title"])
+            return redirect("quizzes:teach-set", set_id=created.pk)
+    context = {"classes": selectors.classes_of(request.user), "sets": selectors.quiz_sets_of(request.user),
+               "assignments": selectors.assignments_of_teacher(request.user),
+               "class_form": ClassForm(prefix="class"), "set_form": QuizSetCreateForm(prefix="set")}
+    return render(request, "quizzes/teach/home.html", context)
+
+
+@teacher_required
+def class_detail(request, class_id):
+    school_class = selectors.class_of(teacher=request.user, class_id=class_id)
+    if request.method == "POST":
+        if "renew" in request.POST:
+            classes.class_renew_code(school_class=school_class)
+            messages.success(request, _("The class has a new join code; the old one no longer works."))
+        elif "remove" in request.POST:
+            membership = get_object_or_404(school_class.memberships, student_id=request.POST["remove"])
+            classes.class_remove_student(school_class=school_class, student=membership.student)
+            messages.success(request, _("%(name)s was removed from the class.") % {"name": membership.student})
+        return redirect("quizzes:teach-class", class_id=class_id)
+    assignments = school_class.assignments.select_related("quiz_set")
+    return render(request, "quizzes/teach/class_detail.html", {"school_class": school_class,
+                                                                "assignments": assignments})
+
+
+@teacher_required
+def set_builder(request, set_id):
+    quiz_set = selectors.quiz_set_of(owner=request.user, set_id=set_id)
+    bank_form = BankFilterForm(request.GET or {"status": Item.Status.PUBLISHED})
+    bank = selectors.bank_filtered(**_bank_filter(bank_form)) if bank_form.is_valid() else Item.objects.none()
+    page = Paginator(bank, BANK_PAGE_SIZE).get_page(request.GET.get("page"))
+    in_set = {entry.item_id for entry in quiz_set.entries.all()}
+    context = {"quiz_set": quiz_set, "bank_form": bank_form, "page": page, "in_set": in_set,
+               "settings_form": QuizSetSettingsForm(instance=quiz_set), "random_form": RandomSlotForm(prefix="slot"),
+               "own_form": OwnItemForm(prefix="own"), "assign_form": AssignForm(teacher=request.user, prefix="assign"),
+               "query": request.GET.urlencode()}
+    return render(request, "quizzes/teach/set_builder.html", context)
+
+
+def _bank_filter(form: BankFilterForm) -> dict:
+    data = form.cleaned_data
+    return {"chapter": data["chapter"], "section_number": data["section"], "skill": data["skill"],
+            "kind": data["kind"], "status": data["status"], "difficulty": data["difficulty"], "text": data["q"]}
+
+
+@teacher_required
+@require_POST
+def set_action(request, set_id, operation):
+    """The builder's buttons and forms, each a POST that returns to the builder."""
+    quiz_set = selectors.quiz_set_of(owner=request.user, set_id=set_id)
+    if operation not in _OPERATIONS:
+        raise Http404
+    try:
+        _OPERATIONS[operation](request, quiz_set)
+    except ValidationError as error:
+        _errors(request, error)
+    builder = reverse("quizzes:teach-set", kwargs={"set_id": set_id})
+    return redirect(f"{builder}?{request.POST.get('back', '')}")
+
+
+def _add_item(request, quiz_set):
+    item = get_object_or_404(Item, pk=request.POST.get("item"))
+    quiz_sets.entry_add_item(quiz_set=quiz_set, item=item)
+
+
+def _entry(request, quiz_set) -> QuizSetEntry:
+    return get_object_or_404(QuizSetEntry, pk=request.POST.get("entry"), quiz_set=quiz_set)
+
+
+def _move(request, quiz_set):
+    quiz_sets.entry_move(entry=_entry(request, quiz_set), offset=-1 if request.POST.get("direction") == "up" else 1)
+
+
+def _remove(request, quiz_set):
+    quiz_sets.entry_remove(entry=_entry(request, quiz_set))
+
+
+def _random(request, quiz_set):
+    form = RandomSlotForm(request.POST, prefix="slot")
+    if not form.is_valid():
+        raise ValidationError([error for errors in form.errors.values() for error in errors])
+    quiz_sets.entry_add_random(quiz_set=quiz_set, **form.cleaned_data)
+
+
+def _own(request, quiz_set):
+    form = OwnItemForm(request.POST, prefix="own")
+    if not form.is_valid():
+        raise ValidationError([error for errors in form.errors.values() for error in errors])
+    data = form.cleaned_data
+    quiz_sets.item_write(author=request.user, quiz_set=quiz_set, chapter=data["chapter"], section=None,
+                         kind=data["kind"], skill=data["skill"], prompt=data["prompt"], options=data["options"],
+                         left_options=data["left_options"], answer=data["answer"], explanation=data["explanation"])
+    messages.success(request, _("Your item passed the checker and was added."))
+
+
+def _settings(request, quiz_set):
+    form = QuizSetSettingsForm(request.POST, instance=quiz_set)
+    if not form.is_valid():
+        raise ValidationError([error for errors in form.errors.values() for error in errors])
+    form.save()
+    messages.success(request, _("Settings saved."))
+
+
+def _assign(request, quiz_set):
+    form = AssignForm(request.POST, teacher=request.user, prefix="assign")
+    if not form.is_valid():
+        raise ValidationError([error for errors in form.errors.values() for error in errors])
+    assignment_create(quiz_set=quiz_set, **form.cleaned_data)
+    messages.success(request, _("Assigned to %(name)s.") % {"name": form.cleaned_data["school_class"]})
+
+
+_OPERATIONS = {"add-item": _add_item, "move": _move, "remove": _remove, "add-random": _random, "write-item": _own,
+               "settings": _settings, "assign": _assign}
+
+
+@teacher_required
+def results(request, set_id):
+    quiz_set = selectors.quiz_set_of(owner=request.user, set_id=set_id)
+    return render(request, "quizzes/teach/results.html", {"results": selectors.quiz_set_results(quiz_set=quiz_set)})
+
+
+@teacher_required
+def results_csv(request, set_id):
+    quiz_set = selectors.quiz_set_of(owner=request.user, set_id=set_id)
+    found = selectors.quiz_set_results(quiz_set=quiz_set)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True,
+                                                                 filename=f"results-{quiz_set.pk}.csv")
+    response.write("\ufeff")  # a byte-order mark, so that Excel reads the Japanese right
+    writer = csv.writer(response)
+    writer.writerow([_("Student"), _("Attempts"), _("Grade (%)"), _("Time taken (minutes)"), _("Finished")])
+    for row in found.students:
+        writer.writerow([
+            row.username, row.attempts, "" if row.grade is None else round(row.grade * 100, 1),
+            "" if row.time_taken is None else round(row.time_taken.total_seconds() / 60, 1),
+            row.last_finished.isoformat() if row.last_finished else "",
+        ])
+    return response
+
+
+@teacher_required
+def export(request, set_id):
+    quiz_set = selectors.quiz_set_of(owner=request.user, set_id=set_id)
+    fmt = request.GET.get("format", "")
+    if fmt not in FORMATS:
+        messages.error(request, _("Choose Moodle XML or GIFT."))
+        return redirect("quizzes:teach-set", set_id=set_id)
+    exported = quiz_set_export(quiz_set=quiz_set, fmt=fmt)
+    response = HttpResponse(exported.content, content_type=exported.content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=exported.filename)
+    return response

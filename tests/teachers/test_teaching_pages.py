@@ -1,0 +1,179 @@
+"""The teachers' pages, end to end without JavaScript: class, builder, assignment, results, CSV, export."""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from quizzes.models import Assignment, Attempt, Item, Membership, QuizSet, QuizSetEntry, SchoolClass
+from tests.conftest import form_answer
+
+pytestmark = pytest.mark.django_db
+TEACH = reverse("quizzes:teach")
+
+
+@pytest.fixture
+def teacher_client(teacher):
+    client = Client()
+    client.force_login(teacher)
+    return client
+
+
+def action(set_id, operation):
+    return reverse("quizzes:teach-set-action", kwargs={"set_id": set_id, "operation": operation})
+
+
+@pytest.fixture
+def quiz_set(teacher_client, seed_bank):
+    teacher_client.post(TEACH, {"set-title": "第1章 確認テスト"})
+    return QuizSet.objects.get()
+
+
+def test_students_cannot_open_the_teaching_pages(student_client):
+    assert student_client.get(TEACH).status_code == 403
+
+
+def test_a_teacher_creates_a_class_and_manages_its_roster(teacher_client, student, client):
+    response = teacher_client.post(TEACH, {"class-name": "3年1組"})
+    school_class = SchoolClass.objects.get()
+    assert response["Location"] == reverse("quizzes:teach-class", kwargs={"class_id": school_class.pk})
+    client.force_login(student)
+    client.post(reverse("quizzes:join-class"), {"join_code": school_class.join_code.lower()})
+    page = teacher_client.get(response["Location"]).content.decode()
+    assert "hanako" in page and school_class.join_code in page
+    teacher_client.post(response["Location"], {"renew": "1"})
+    school_class.refresh_from_db()
+    assert school_class.join_code not in page
+    teacher_client.post(response["Location"], {"remove": student.pk})
+    assert not Membership.objects.exists()
+
+
+def test_another_teachers_pages_are_404(quiz_set, django_user_model, client, teacher):
+    from django.contrib.auth.models import Group
+
+    other = django_user_model.objects.create_user("sensei2", password="pw-12345678")
+    other.groups.add(Group.objects.get(name="teachers"))
+    client.force_login(other)
+    for name in ("quizzes:teach-set", "quizzes:teach-results", "quizzes:teach-results-csv", "quizzes:teach-export"):
+        assert client.get(reverse(name, kwargs={"set_id": quiz_set.pk})).status_code == 404
+    assert client.post(action(quiz_set.pk, "add-item"), {"item": Item.objects.first().pk}).status_code == 404
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    ({"chapter": "sapporo-ict-chapter1", "skill": "goal", "status": "published"},
+     lambda items: items.filter(skill="goal")),
+    ({"kind": "ordering", "status": "published"}, lambda items: items.filter(kind="ordering")),
+    ({"chapter": "sapporo-ict-chapter1", "section": 4, "kind": "cloze", "status": ""},
+     lambda items: items.filter(section__number=4, kind="cloze")),
+    ({"q": "NoMaps", "status": "published"}, lambda items: items.filter(prompt__icontains="NoMaps")
+     | items.filter(options__icontains="NoMaps")),
+    ({"difficulty": "hard", "status": "published"}, lambda items: items.filter(difficulty__gt=0.6)),
+])
+def test_the_builder_filters_the_bank(teacher_client, quiz_set, filters, expected):
+    page = teacher_client.get(reverse("quizzes:teach-set", kwargs={"set_id": quiz_set.pk}), filters)
+    count = expected(Item.objects.filter(status="published") if filters.get("status") else Item.objects.all())
+    assert page.context["page"].paginator.count == count.distinct().count() > 0
+
+
+def test_building_a_set_without_javascript(teacher_client, quiz_set, seed_bank):
+    first, second = Item.objects.filter(kind="single_choice").order_by("id")[:2]
+    for item in (first, second):
+        teacher_client.post(action(quiz_set.pk, "add-item"), {"item": item.pk})
+    teacher_client.post(action(quiz_set.pk, "add-random"), {"slot-count": 2, "slot-chapter": seed_bank.slug,
+                                                             "slot-skill": "goal"})
+    entries = list(quiz_set.entries.order_by("position"))
+    assert [e.item_id for e in entries] == [first.pk, second.pk, None] and entries[2].count == 2
+    teacher_client.post(action(quiz_set.pk, "move"), {"entry": entries[1].pk, "direction": "up"})
+    assert list(quiz_set.entries.order_by("position").values_list("item_id", flat=True)) == [second.pk, first.pk, None]
+    teacher_client.post(action(quiz_set.pk, "remove"), {"entry": entries[0].pk})
+    assert quiz_set.entries.count() == 2
+    builder = teacher_client.get(reverse("quizzes:teach-set", kwargs={"set_id": quiz_set.pk})).content.decode()
+    assert "2 random items" in builder or "ランダムに2問" in builder
+
+
+def test_writing_an_item_of_ones_own(teacher_client, quiz_set, seed_bank):
+    fields = {"own-chapter": seed_bank.slug, "own-kind": "ordering", "own-skill": "date",
+              "own-prompt": "古い順に並べてください。", "own-lines": "札幌市エレクトロニクスセンター\n札幌市情報化構想\nNoMaps",
+              "own-key": "", "own-explanation": "1986年、1997年、2017年。"}
+    teacher_client.post(action(quiz_set.pk, "write-item"), fields)
+    item = QuizSetEntry.objects.get(quiz_set=quiz_set).item
+    assert item.author.username == "sensei" and item.kind == "ordering" and item.answer == ["a", "b", "c"]
+    flawed = {**fields, "own-kind": "single_choice", "own-lines": "以上すべて\n札幌", "own-key": "2"}
+    response = teacher_client.post(action(quiz_set.pk, "write-item"), flawed, follow=True)
+    assert "all/none of the above" in response.content.decode() and QuizSetEntry.objects.count() == 1
+
+
+def test_assigning_taking_and_reading_the_results(teacher_client, quiz_set, student, client):
+    for item in Item.objects.filter(kind="single_choice").order_by("id")[:3]:
+        teacher_client.post(action(quiz_set.pk, "add-item"), {"item": item.pk})
+    teacher_client.post(action(quiz_set.pk, "settings"), {
+        "title": "第1章 確認テスト", "instructions": "落ち着いて", "time_limit_minutes": 15, "attempts_allowed": 1,
+        "grading": "highest", "shuffle_options": "on", "feedback": "immediately"})
+    teacher_client.post(TEACH, {"class-name": "3年1組"})
+    school_class = SchoolClass.objects.get()
+    now = timezone.localtime()
+    teacher_client.post(action(quiz_set.pk, "assign"), {
+        "assign-school_class": school_class.pk, "assign-open_at": (now - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+        "assign-close_at": (now + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")})
+    assignment = Assignment.objects.get()
+    client.force_login(student)
+    client.post(reverse("quizzes:join-class"), {"join_code": school_class.join_code})
+    dashboard = client.get(reverse("quizzes:dashboard")).content.decode()
+    assert "第1章 確認テスト" in dashboard and "未開始" in dashboard
+    client.post(reverse("quizzes:assignment-start", kwargs={"assignment_id": assignment.pk}))
+    attempt = Attempt.objects.get()
+    assert attempt.deadline <= timezone.now() + timedelta(minutes=15)
+    for slot in attempt.slots.order_by("position"):
+        client.post(reverse("quizzes:item", kwargs={"attempt_id": attempt.pk, "position": slot.position}),
+                    form_answer(slot, right=slot.position != 3))
+    client.post(reverse("quizzes:finish", kwargs={"attempt_id": attempt.pk}))
+    assert "提出済み" in client.get(reverse("quizzes:dashboard")).content.decode()
+    refused = client.post(reverse("quizzes:assignment-start", kwargs={"assignment_id": assignment.pk}), follow=True)
+    assert "1回" in refused.content.decode() and Attempt.objects.count() == 1
+    results = teacher_client.get(reverse("quizzes:teach-results", kwargs={"set_id": quiz_set.pk})).content.decode()
+    assert "hanako" in results and "67%" in results
+    csv_response = teacher_client.get(reverse("quizzes:teach-results-csv", kwargs={"set_id": quiz_set.pk}))
+    body = csv_response.content.decode("utf-8")
+    assert body.startswith("\ufeff") and csv_response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    assert rows[0][0] == "生徒" and rows[1][:3] == ["hanako", "1", "66.7"]
+
+
+def test_exports_download(teacher_client, quiz_set):
+    teacher_client.post(action(quiz_set.pk, "add-item"), {"item": Item.objects.filter(kind="true_false").first().pk})
+    for fmt, marker in (("moodle", "<quiz>"), ("gift", "{T")):
+        response = teacher_client.get(reverse("quizzes:teach-export", kwargs={"set_id": quiz_set.pk}), {"format": fmt})
+        assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+        assert marker in response.content.decode() or "{F" in response.content.decode()
+
+
+def test_the_results_page_runs_bounded_queries_for_200_students(teacher_client, quiz_set, teacher, django_user_model,
+                                                                django_assert_max_num_queries):
+    from quizzes.models import Answer, AttemptItem
+    from quizzes.services.classes import class_create
+
+    school_class = class_create(teacher=teacher, name="大人数")
+    items = list(Item.objects.filter(kind="single_choice").order_by("id")[:5])
+    QuizSetEntry.objects.bulk_create([QuizSetEntry(quiz_set=quiz_set, position=n, item=item)
+                                      for n, item in enumerate(items, start=1)])
+    now = timezone.now()
+    assignment = Assignment.objects.create(quiz_set=quiz_set, school_class=school_class, open_at=now,
+                                           close_at=now + timedelta(days=1))
+    students = django_user_model.objects.bulk_create([django_user_model(username=f"st{n:03}") for n in range(200)])
+    Membership.objects.bulk_create([Membership(school_class=school_class, student=s) for s in students])
+    attempts = Attempt.objects.bulk_create([Attempt(learner=s, mode="assignment", assignment=assignment,
+                                                    finished_at=now, score=2.0) for s in students])
+    versions = {item.pk: item.versions.get() for item in items}
+    slots = AttemptItem.objects.bulk_create([
+        AttemptItem(attempt=a, position=p, item=i, version=versions[i.pk], option_order=[])
+        for a in attempts for p, i in enumerate(items, start=1)])
+    Answer.objects.bulk_create([Answer(slot=slot, response=slot.item.answer, score=float(n % 3 == 0),
+                                       correct=n % 3 == 0) for n, slot in enumerate(slots)])
+    # session, user, teacher check, the set with entries, then the six queries of the results
+    with django_assert_max_num_queries(12):
+        page = teacher_client.get(reverse("quizzes:teach-results", kwargs={"set_id": quiz_set.pk}))
+    assert page.content.decode().count("<tr><td>st") == 200
