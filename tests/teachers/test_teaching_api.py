@@ -217,3 +217,18 @@ def _compare_xml(question, item):
     else:
         assert question.find("single").text == "true"
         assert [t for f, t in answers if f == "100"] == [texts[item.answer]]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/classes/", "/api/v1/quiz-sets/", "/api/v1/assignments/"])
+def test_anonymous_requests_are_refused(path, db):
+    assert APIClient().get(path).status_code in (401, 403)
+
+
+def test_the_teachers_endpoints_are_in_the_schema(client, db):
+    import json
+
+    paths = json.loads(client.get("/api/schema/", HTTP_ACCEPT="application/json").content)["paths"]
+    for path in ("/api/v1/classes/", "/api/v1/classes/join/", "/api/v1/quiz-sets/", "/api/v1/assignments/",
+                 "/api/v1/quiz-sets/{id}/results/", "/api/v1/quiz-sets/{id}/export/",
+                 "/api/v1/assignments/{id}/start/"):
+        assert path in paths
