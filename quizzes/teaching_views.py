@@ -43,6 +43,14 @@ def teacher_required(view):
     return wrapped
 
 
+def posted_id(request, name: str) -> int:
+    """An id sent by a form; anything but a number is a 404, as a missing row would be."""
+    try:
+        return int(request.POST.get(name, ""))
+    except ValueError:
+        raise Http404 from None
+
+
 def _errors(request, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
@@ -72,7 +80,7 @@ def class_detail(request, class_id):
             classes.class_renew_code(school_class=school_class)
             messages.success(request, _("The class has a new join code; the old one no longer works."))
         elif "remove" in request.POST:
-            membership = get_object_or_404(school_class.memberships, student_id=request.POST["remove"])
+            membership = get_object_or_404(school_class.memberships, student_id=posted_id(request, "remove"))
             classes.class_remove_student(school_class=school_class, student=membership.student)
             messages.success(request, _("%(name)s was removed from the class.") % {"name": membership.student})
         return redirect("quizzes:teach-class", class_id=class_id)
@@ -117,12 +125,12 @@ def set_action(request, set_id, operation):
 
 
 def _add_item(request, quiz_set):
-    item = get_object_or_404(Item, pk=request.POST.get("item"))
+    item = get_object_or_404(Item, pk=posted_id(request, "item"))
     quiz_sets.entry_add_item(quiz_set=quiz_set, item=item)
 
 
 def _entry(request, quiz_set) -> QuizSetEntry:
-    return get_object_or_404(QuizSetEntry, pk=request.POST.get("entry"), quiz_set=quiz_set)
+    return get_object_or_404(QuizSetEntry, pk=posted_id(request, "entry"), quiz_set=quiz_set)
 
 
 def _move(request, quiz_set):

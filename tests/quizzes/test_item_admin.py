@@ -129,3 +129,8 @@ def test_a_student_cannot_reach_the_bank(client, seed_bank, django_user_model):
     client.force_login(student)
     response = client.get(CHANGELIST)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("model", ["schoolclass", "quizset", "assignment", "attempt"])
+def test_the_teaching_models_have_admin_lists(staff_client, model):
+    assert staff_client.get(reverse(f"admin:quizzes_{model}_changelist"), {"q": "x"}).status_code == 200

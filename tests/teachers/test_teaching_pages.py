@@ -177,3 +177,9 @@ def test_the_results_page_runs_bounded_queries_for_200_students(teacher_client, 
     with django_assert_max_num_queries(12):
         page = teacher_client.get(reverse("quizzes:teach-results", kwargs={"set_id": quiz_set.pk}))
     assert page.content.decode().count("<tr><td>st") == 200
+
+
+@pytest.mark.parametrize(("operation", "fields"), [("add-item", {"item": "abc"}), ("move", {"entry": ""}),
+                                                   ("remove", {"entry": "9999"}), ("no-such", {})])
+def test_bad_builder_posts_are_404_not_500(teacher_client, quiz_set, operation, fields):
+    assert teacher_client.post(action(quiz_set.pk, operation), fields).status_code == 404
