@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SEED_CHAPTER := content/sample_chapters/sapporo-ict-chapter1.txt
 
-.PHONY: install messages migrate seed demo run test lint check-python
+.PHONY: install messages migrate seed demo run serve test lint check-python
 
 check-python:
 	@test -n "$(PYTHON)" || { echo "CivicLearn needs Python 3.11 or newer; none found on PATH"; exit 1; }
@@ -43,6 +43,19 @@ run: seed demo
 	@echo "CivicLearn is serving at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production-style, locally: DEBUG off, gunicorn with several workers, WhiteNoise serving the collected
+# static files. Plain HTTP here, so secure cookies and the HTTPS redirect are off; a key is drawn for
+# the run unless DJANGO_SECRET_KEY is set.
+WORKERS ?= 4
+PRODUCTION_ENV = DJANGO_DEBUG=false DJANGO_SECURE_COOKIES=false DJANGO_SSL_REDIRECT=false DJANGO_HSTS_SECONDS=0 \
+	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}
+
+serve: seed
+	$(PRODUCTION_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	@echo "CivicLearn (production-style, $(WORKERS) workers) at http://$(HOST):$(PORT)/"
+	$(PRODUCTION_ENV) $(BIN)/gunicorn civiclearn.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile -
 
 test: messages
 	$(BIN)/python -m pytest

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "rest_framework.authtoken",
+    "axes",
     "accounts",
     "content",
     "quizzes",
@@ -52,6 +53,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out logins
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "civiclearn.urls"
@@ -109,6 +117,12 @@ STORAGES = {
     },
 }
 
+# A cache shared by every app server (throttle counts, later cached pages) when REDIS_URL is set;
+# otherwise each process keeps its own. Sessions live in the database, so they work across workers.
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "quizzes:dashboard"
 LOGOUT_REDIRECT_URL = "content:chapter-list"
@@ -135,6 +149,11 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "civiclearn.api_errors.exception_handler",
     # ?format= belongs to our export endpoint (moodle|gift), not to DRF's renderer switch.
     "URL_FORMAT_OVERRIDE": None,
+    # Scoped throttles on the token and answer endpoints (per user, or per address for the token).
+    "DEFAULT_THROTTLE_RATES": {
+        "token": env.str("THROTTLE_TOKEN", default="10/minute"),
+        "answers": env.str("THROTTLE_ANSWERS", default="120/minute"),
+    },
 }
 
 SPECTACULAR_SETTINGS = {
@@ -147,10 +166,35 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
-if not DEBUG:
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=True)
-    CSRF_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=True)
+# Production hardening; each can be turned off for a plain-HTTP test server.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
+if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False):  # the proxy terminates TLS and says so in a header
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Silenced in checks only when HSTS preload is deliberately off; every other deploy check must pass.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD or DEBUG else ["security.W021"]
+
+# Content security policy (django-csp): scripts and styles only from this site, no inline script.
+# Inline style attributes stay allowed: the Django admin uses a few.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"], "object-src": ["'none'"], "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"], "form-action": ["'self'"],
+    },
+}
+
+# Login throttling (django-axes): five failures for one username from one address lock it for an hour.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 LOGGING = {
     "version": 1,

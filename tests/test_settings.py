@@ -25,6 +25,13 @@ def test_production_refuses_the_development_key():
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
 
+def test_the_deploy_check_is_clean_under_production_settings():
+    result = run_check(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="k" * 30 + "-Zq8" * 10,
+                       DJANGO_ALLOWED_HOSTS="learn.example.org")
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (1 silenced)" in result.stdout  # HSTS preload: opt-in only
+
+
 def test_production_starts_with_a_real_key():
     result = run_check(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="k" * 30 + "-Zq8" * 10, DJANGO_ALLOWED_HOSTS="a.example")
     assert "DJANGO_SECRET_KEY must be set" not in result.stderr

@@ -8,6 +8,7 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from quizzes import selectors
@@ -40,6 +41,9 @@ class Conflict(serializers.ValidationError):
 class TokenView(ObtainAuthToken):
     """Exchange a username and password for a token; send it as ``Authorization: Token …``."""
 
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "token"
+
 
 class PracticeSessionViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
                              viewsets.GenericViewSet):
@@ -48,6 +52,12 @@ class PracticeSessionViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mix
     serializer_class = PracticeSessionSerializer
 
     queryset = Attempt.objects.none()  # for the schema; requests use get_queryset
+
+    def get_throttles(self):
+        if self.action == "answers":  # the endpoint a busy class hits; starting and reading are cheap
+            self.throttle_scope = "answers"
+            return [ScopedRateThrottle()]
+        return super().get_throttles()
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):

@@ -75,3 +75,38 @@ def test_demo_accounts_are_refused_outside_debug(settings):
     with pytest.raises(CommandError, match="DJANGO_DEBUG is off"):
         call_command("create_demo_accounts")
     assert not User.objects.exists()
+
+
+def test_logins_are_throttled_after_repeated_failures(client, student, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    for _attempt in range(3):
+        client.post(reverse("login"), {"username": "hanako", "password": "wrong"})
+    locked = client.post(reverse("login"), {"username": "hanako", "password": "pw-12345678"})
+    assert locked.status_code == 429 and "ロック" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_token_endpoint_is_throttled(client, student, monkeypatch):
+    from django.core.cache import cache
+    from rest_framework.throttling import SimpleRateThrottle
+
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"token": "2/minute", "answers": "100/minute"})
+    cache.clear()
+    statuses = [client.post("/api/v1/auth/token/", {"username": "hanako", "password": "pw-12345678"}).status_code
+                for _ in range(3)]
+    cache.clear()
+    assert statuses == [200, 200, 429]
+
+
+def test_pages_carry_a_content_security_policy_without_inline_script(client, db):
+    policy = client.get(reverse("content:chapter-list"))["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    assert "frame-ancestors 'none'" in policy
+
+
+def test_the_api_docs_run_without_inline_script(client, db):
+    import re
+
+    page = client.get("/api/docs/").content.decode()
+    scripts = re.findall(r"<script([^>]*)>", page)
+    assert scripts and all("src=" in attributes for attributes in scripts)
