@@ -96,6 +96,14 @@ def material_of(parsed, slug: str, *others):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Throttle counts live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Every test starts in the default language (a request with Accept-Language leaves its own active)."""
     from django.conf import settings

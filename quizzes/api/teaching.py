@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -34,6 +34,8 @@ class IsTeacher(permissions.BasePermission):
 class ClassViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                    viewsets.GenericViewSet):
     """A teacher's own classes with their rosters; a student's joined classes (without the code)."""
+
+    lookup_value_regex = r"\d+"  # anything else is a 404 from the router, not a 500
 
     queryset = SchoolClass.objects.none()
 
@@ -86,6 +88,8 @@ class ClassViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
 class QuizSetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                      mixins.UpdateModelMixin, viewsets.GenericViewSet):
     """The teacher's own quiz sets (another teacher's is a 404), the builder's operations, results."""
+
+    lookup_value_regex = r"\d+"  # anything else is a 404 from the router, not a 500
 
     serializer_class = s.QuizSetSerializer
     permission_classes = [permissions.IsAuthenticated, IsTeacher]
@@ -168,15 +172,20 @@ class QuizSetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
 class AssignmentViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     """Teachers list and create assignments of their sets; students list theirs and start them."""
 
+    lookup_value_regex = r"\d+"  # anything else is a 404 from the router, not a 500
+
     queryset = Assignment.objects.none()
     serializer_class = s.AssignmentSerializer
+    pagination_class = None  # a teacher's or a student's assignments: a short list, one shape per role
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Assignment.objects.none()
         return selectors.teaching.assignments_of_teacher(self.request.user)
 
-    @extend_schema(responses=s.StudentAssignmentSerializer(many=True))
+    @extend_schema(responses=PolymorphicProxySerializer(
+        component_name="AssignmentListEntry", serializers=[s.AssignmentSerializer, s.StudentAssignmentSerializer],
+        resource_type_field_name=None, many=True))
     def list(self, request, *args, **kwargs):
         if is_teacher(request.user):
             return super().list(request, *args, **kwargs)

@@ -49,6 +49,8 @@ class PracticeSessionViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mix
                              viewsets.GenericViewSet):
     """The learner's own practice and review sessions (another learner's is a 404)."""
 
+    lookup_value_regex = r"\d+"  # anything else is a 404 from the router, not a 500
+
     serializer_class = PracticeSessionSerializer
 
     queryset = Attempt.objects.none()  # for the schema; requests use get_queryset
