@@ -47,3 +47,60 @@ def test_two_threads_answering_at_once_leave_exactly_one_row(student, same_answe
     assert Answer.objects.filter(slot=slot).count() == 1
     assert ReviewCard.objects.get(learner=student).reviews == 1 and ReviewLog.objects.count() == 1
     assert sorted(map(str, outcomes)) == (["False", "True"] if same_answer else ["True", "refused"])
+
+
+def _in_child(target, barrier, queue, *args):
+    """Run ``target`` in a forked process with its own database connection; report what happened."""
+    from django.db import connections
+
+    try:
+        barrier.wait(timeout=30)
+        queue.put(target(*args))
+    except AnswerRefused:
+        queue.put("refused")
+    finally:
+        connections.close_all()
+
+
+def _answer(slot_id, response):
+    from quizzes.models import AttemptItem
+
+    slot = AttemptItem.objects.select_related("version", "attempt").get(pk=slot_id)
+    return str(attempt_answer(slot=slot, response=response).created)
+
+
+def _finish(attempt_id):
+    from quizzes.models import Attempt
+    from quizzes.services.answering import finish_attempt
+
+    return finish_attempt(attempt=Attempt.objects.get(pk=attempt_id)).finished_at.isoformat()
+
+
+def _run_in_two_processes(target, *argument_sets):
+    import multiprocessing
+
+    connections.close_all()  # children must not share the parent's connection
+    context = multiprocessing.get_context("fork")
+    barrier, queue = context.Barrier(len(argument_sets)), context.Queue()
+    processes = [context.Process(target=_in_child, args=(target, barrier, queue, *args)) for args in argument_sets]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(60)
+    return sorted(queue.get(timeout=5) for _ in processes)
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_worker_processes_answering_and_finishing_at_once(student):
+    imported = chapter_import_file(data=SEED.read_bytes(), source_name=SEED.name)
+    generate_items(chapter=Chapter.objects.get(slug=imported.slug))
+    attempt = start_attempt_with(learner=student, items=list(Item.objects.filter(kind="true_false")[:2]))
+    slot = attempt.slots.select_related("version", "attempt").order_by("position").first()
+    outcomes = _run_in_two_processes(_answer, (slot.pk, json_answer(slot)), (slot.pk, json_answer(slot)))
+    assert outcomes == ["False", "True"]  # one recorded it, the other found the same answer there
+    assert Answer.objects.filter(slot=slot).count() == 1 and ReviewLog.objects.count() == 1
+    finished = _run_in_two_processes(_finish, (attempt.pk,), (attempt.pk,))
+    assert finished[0] == finished[1]  # finished once: both see the same moment
+    attempt.refresh_from_db()
+    assert attempt.score == 1.0
