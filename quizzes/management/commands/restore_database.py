@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from civiclearn.backups import BackupError, restore
+
+
+class Command(BaseCommand):
+    help = "Replace the database's contents with a backup made by backup_database. Stop the site first."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="the backup file to restore")
+        parser.add_argument("--yes", action="store_true", help="confirm: everything now in the database is replaced")
+
+    def handle(self, *args, path, yes, **options):
+        if not yes:
+            raise CommandError("Restoring replaces everything in the database; run again with --yes to confirm.")
+        try:
+            restore(path)
+        except BackupError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(f"restored from {path}")

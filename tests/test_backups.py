@@ -1,0 +1,48 @@
+"""A backup restored keeps every learner's progress (on the database the suite runs on)."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from content.models import Chapter
+from content.services import chapter_import_file
+from quizzes.models import Answer, Attempt, Item, ReviewCard
+from quizzes.selectors import progress_for
+from quizzes.services.answering import attempt_answer
+from quizzes.services.item_generation import generate_items
+from quizzes.services.practice import start_attempt_with
+from tests.conftest import SEED, json_answer
+
+
+def _snapshot(student):
+    progress = progress_for(learner=student)
+    return {
+        "answers": sorted(Answer.objects.filter(slot__attempt__learner=student).values_list("slot__item_id", "score")),
+        "cards": sorted(ReviewCard.objects.filter(learner=student).values_list("item_id", "due", "reviews")),
+        "attempts": Attempt.objects.filter(learner=student).count(),
+        "mastery": [(m.label, m.mastery.percent) for c in progress.chapters for m in c.sections],
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restored_backup_keeps_every_learners_progress(tmp_path, django_user_model):
+    imported = chapter_import_file(data=SEED.read_bytes(), source_name=SEED.name)
+    generate_items(chapter=Chapter.objects.get(slug=imported.slug))
+    student = django_user_model.objects.create_user("hanako", password="pw-12345678")
+    attempt = start_attempt_with(learner=student, items=list(Item.objects.filter(kind="true_false")[:5]))
+    for slot in attempt.slots.select_related("version", "attempt"):
+        attempt_answer(slot=slot, response=json_answer(slot))
+    before = _snapshot(student)
+    backup = tmp_path / "civiclearn.backup"
+    call_command("backup_database", str(backup), stdout=None)
+    Answer.objects.all().delete()  # an accident after the backup
+    ReviewCard.objects.all().delete()
+    with pytest.raises(CommandError, match="--yes"):
+        call_command("restore_database", str(backup))
+    call_command("restore_database", str(backup), "--yes", stdout=None)
+    assert _snapshot(django_user_model.objects.get(username="hanako")) == before
+    assert len(before["answers"]) == 5 and len(before["cards"]) == 5
+
+
+def test_a_missing_backup_file_is_a_clear_error(tmp_path, db):
+    with pytest.raises(CommandError, match="no such backup file"):
+        call_command("restore_database", str(tmp_path / "missing"), "--yes")
