@@ -5,14 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from content.models import Chapter
+from quizzes.form_fields import ChapterChoiceField
 from quizzes.generation.scoring import ResponseError
 from quizzes.models import AttemptItem, Item
 from quizzes.services.practice import DEFAULT_SIZE, MAX_SIZE
 
 
 class PracticeStartForm(forms.Form):
-    chapter = forms.ModelChoiceField(Chapter.objects.all(), to_field_name="slug", label=_("Chapter"))
+    chapter = ChapterChoiceField(label=_("Chapter"))
     section = forms.IntegerField(label=_("Section"), required=False, min_value=1,
                                  help_text=_("Leave empty for the whole chapter."))
     skill = forms.ChoiceField(label=_("Skill"), required=False,

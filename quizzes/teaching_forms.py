@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from content.models import Chapter
+from quizzes.form_fields import ChapterChoiceField
 from quizzes.models import Item, QuizSet, SchoolClass
 
 
@@ -32,7 +32,7 @@ class QuizSetSettingsForm(forms.ModelForm):
 
 
 class BankFilterForm(forms.Form):
-    chapter = forms.ModelChoiceField(Chapter.objects.all(), required=False, to_field_name="slug", label=_("Chapter"))
+    chapter = ChapterChoiceField(required=False, label=_("Chapter"))
     section = forms.IntegerField(required=False, min_value=1, label=_("Section"))
     skill = forms.ChoiceField(choices=[("", _("All skills")), *Item.Skill.choices], required=False, label=_("Skill"))
     kind = forms.ChoiceField(choices=[("", _("All kinds")), *Item.Kind.choices], required=False, label=_("Kind"))
@@ -46,7 +46,7 @@ class BankFilterForm(forms.Form):
 
 class RandomSlotForm(forms.Form):
     count = forms.IntegerField(min_value=1, max_value=50, initial=3, label=_("Number of items"))
-    chapter = forms.ModelChoiceField(Chapter.objects.all(), required=False, to_field_name="slug", label=_("Chapter"))
+    chapter = ChapterChoiceField(required=False, label=_("Chapter"))
     section = forms.IntegerField(required=False, min_value=1, label=_("Section"))
     skill = forms.ChoiceField(choices=[("", _("All skills")), *Item.Skill.choices], required=False, label=_("Skill"))
     kind = forms.ChoiceField(choices=[("", _("All kinds")), *Item.Kind.choices], required=False, label=_("Kind"))
@@ -63,7 +63,7 @@ class RandomSlotForm(forms.Form):
 
 
 class OwnItemForm(forms.Form):
-    chapter = forms.ModelChoiceField(Chapter.objects.all(), to_field_name="slug", label=_("Chapter"))
+    chapter = ChapterChoiceField(label=_("Chapter"))
     kind = forms.ChoiceField(choices=Item.Kind.choices, label=_("Kind"))
     skill = forms.ChoiceField(choices=Item.Skill.choices, label=_("Skill"))
     prompt = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Prompt"))

@@ -4,15 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from content.models import Chapter
 from quizzes.models import Attempt, Item
 from quizzes.presentation import shown_item
 from quizzes.services.practice import DEFAULT_SIZE, MAX_SIZE
 
+from .fields import ChapterSlugField
+
 
 class PracticeSessionCreateSerializer(serializers.Serializer):
-    chapter = serializers.SlugRelatedField(slug_field="slug", queryset=Chapter.objects.all(),
-                                           help_text="The chapter's slug.")
+    chapter = ChapterSlugField(help_text="The chapter's slug.")
     section = serializers.IntegerField(required=False, min_value=1, help_text="Only this section (its number).")
     skill = serializers.ChoiceField(choices=Item.Skill.choices, required=False)
     size = serializers.IntegerField(required=False, min_value=1, max_value=MAX_SIZE, default=DEFAULT_SIZE)

@@ -3,8 +3,10 @@
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
-from content.models import Chapter, Section
+from content.models import Section
 from quizzes.models import Assignment, Item, QuizSet, QuizSetEntry, SchoolClass
+
+from .fields import ChapterSlugField
 
 
 class RosterStudentSerializer(serializers.Serializer):
@@ -64,7 +66,7 @@ class AddItemSerializer(serializers.Serializer):
 
 class AddRandomSerializer(serializers.Serializer):
     count = serializers.IntegerField(min_value=1, max_value=50)
-    chapter = serializers.SlugRelatedField(slug_field="slug", queryset=Chapter.objects.all(), required=False)
+    chapter = ChapterSlugField(required=False)
     section = serializers.IntegerField(required=False, min_value=1, help_text="A section number of the chapter.")
     skill = serializers.ChoiceField(choices=Item.Skill.choices, required=False, default="")
     kind = serializers.ChoiceField(choices=Item.Kind.choices, required=False, default="")
@@ -81,7 +83,7 @@ class AddRandomSerializer(serializers.Serializer):
 
 
 class WriteItemSerializer(serializers.Serializer):
-    chapter = serializers.SlugRelatedField(slug_field="slug", queryset=Chapter.objects.all())
+    chapter = ChapterSlugField()
     kind = serializers.ChoiceField(choices=Item.Kind.choices)
     skill = serializers.ChoiceField(choices=Item.Skill.choices)
     prompt = serializers.CharField()
