@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from quizzes.form_fields import ChapterChoiceField
 from quizzes.generation.scoring import ResponseError
 from quizzes.models import AttemptItem, Item
+from quizzes.selectors.bank import section_numbered
 from quizzes.services.practice import DEFAULT_SIZE, MAX_SIZE
 
 
@@ -23,11 +24,9 @@ class PracticeStartForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         chapter, number = cleaned.get("chapter"), cleaned.get("section")
-        cleaned["section"] = None
-        if chapter and number:
-            cleaned["section"] = chapter.sections.filter(number=number).first()
-            if cleaned["section"] is None:
-                self.add_error("section", _("This chapter has no section %(number)d.") % {"number": number})
+        cleaned["section"] = section_numbered(chapter, number)
+        if chapter and number and cleaned["section"] is None:
+            self.add_error("section", _("This chapter has no section %(number)d.") % {"number": number})
         cleaned["size"] = cleaned.get("size") or DEFAULT_SIZE
         return cleaned
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quizzes.form_fields import ChapterChoiceField
 from quizzes.models import Item, QuizSet, SchoolClass
+from quizzes.selectors.bank import section_numbered
 
 
 class ClassForm(forms.Form):
@@ -54,11 +55,9 @@ class RandomSlotForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         number, chapter = cleaned.get("section"), cleaned.get("chapter")
-        cleaned["section"] = None
-        if number:
-            cleaned["section"] = chapter.sections.filter(number=number).first() if chapter else None
-            if cleaned["section"] is None:
-                self.add_error("section", _("Choose the chapter, and one of its section numbers."))
+        cleaned["section"] = section_numbered(chapter, number)
+        if number and cleaned["section"] is None:
+            self.add_error("section", _("Choose the chapter, and one of its section numbers."))
         return cleaned
 
 

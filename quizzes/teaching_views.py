@@ -51,6 +51,11 @@ def posted_id(request, name: str) -> int:
         raise Http404 from None
 
 
+def form_errors(form) -> ValidationError:
+    """A bound form's errors as one ValidationError, so each builder operation reports them alike."""
+    return ValidationError([error for errors in form.errors.values() for error in errors])
+
+
 def _errors(request, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
@@ -144,14 +149,14 @@ def _remove(request, quiz_set):
 def _random(request, quiz_set):
     form = RandomSlotForm(request.POST, prefix="slot")
     if not form.is_valid():
-        raise ValidationError([error for errors in form.errors.values() for error in errors])
+        raise form_errors(form)
     quiz_sets.entry_add_random(quiz_set=quiz_set, **form.cleaned_data)
 
 
 def _own(request, quiz_set):
     form = OwnItemForm(request.POST, prefix="own")
     if not form.is_valid():
-        raise ValidationError([error for errors in form.errors.values() for error in errors])
+        raise form_errors(form)
     data = form.cleaned_data
     quiz_sets.item_write(author=request.user, quiz_set=quiz_set, chapter=data["chapter"], section=None,
                          kind=data["kind"], skill=data["skill"], prompt=data["prompt"], options=data["options"],
@@ -162,7 +167,7 @@ def _own(request, quiz_set):
 def _settings(request, quiz_set):
     form = QuizSetSettingsForm(request.POST, instance=quiz_set)
     if not form.is_valid():
-        raise ValidationError([error for errors in form.errors.values() for error in errors])
+        raise form_errors(form)
     form.save()
     messages.success(request, _("Settings saved."))
 
@@ -170,7 +175,7 @@ def _settings(request, quiz_set):
 def _assign(request, quiz_set):
     form = AssignForm(request.POST, teacher=request.user, prefix="assign")
     if not form.is_valid():
-        raise ValidationError([error for errors in form.errors.values() for error in errors])
+        raise form_errors(form)
     assignment_create(quiz_set=quiz_set, **form.cleaned_data)
     messages.success(request, _("Assigned to %(name)s.") % {"name": form.cleaned_data["school_class"]})
 

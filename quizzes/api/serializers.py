@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from quizzes.models import Attempt, Item
 from quizzes.presentation import shown_item
+from quizzes.selectors.bank import section_numbered
 from quizzes.services.practice import DEFAULT_SIZE, MAX_SIZE
 
 from .fields import ChapterSlugField
@@ -19,7 +20,7 @@ class PracticeSessionCreateSerializer(serializers.Serializer):
 
     def validate(self, data):
         number = data.pop("section", None)
-        data["section"] = data["chapter"].sections.filter(number=number).first() if number else None
+        data["section"] = section_numbered(data["chapter"], number)
         if number and data["section"] is None:
             raise serializers.ValidationError({"section": _("This chapter has no section %(number)d.")
                                                % {"number": number}})

@@ -3,8 +3,8 @@
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
-from content.models import Section
 from quizzes.models import Assignment, Item, QuizSet, QuizSetEntry, SchoolClass
+from quizzes.selectors.bank import section_numbered
 
 from .fields import ChapterSlugField
 
@@ -73,12 +73,9 @@ class AddRandomSerializer(serializers.Serializer):
 
     def validate(self, data):
         number = data.pop("section", None)
-        data["section"] = None
-        if number:
-            chapter = data.get("chapter")
-            data["section"] = Section.objects.filter(chapter=chapter, number=number).first() if chapter else None
-            if data["section"] is None:
-                raise serializers.ValidationError({"section": "Give the chapter, and one of its section numbers."})
+        data["section"] = section_numbered(data.get("chapter"), number)
+        if number and data["section"] is None:
+            raise serializers.ValidationError({"section": "Give the chapter, and one of its section numbers."})
         return data
 
 

@@ -72,6 +72,22 @@ def source_rows(chapter: Chapter) -> dict[str, dict]:
     }
 
 
+def published_items(*, chapter=None, section=None, skill: str = "", kind: str = "") -> QuerySet[Item]:
+    """Published items, narrowed to a chapter, section, skill and kind where given."""
+    items = Item.objects.filter(status=Item.Status.PUBLISHED)
+    for name, value in (("chapter", chapter), ("section", section), ("skill", skill), ("kind", kind)):
+        if value:
+            items = items.filter(**{name: value})
+    return items
+
+
+def section_numbered(chapter, number: int | None):
+    """The chapter's section with this number, or None (no chapter, no number, or no such section)."""
+    if not chapter or not number:
+        return None
+    return chapter.sections.filter(number=number).first()
+
+
 def bank_items(chapter: Chapter | None = None) -> QuerySet[Item]:
     items = Item.objects.select_related("chapter", "section", "term", "event", "goal_list")
     return items.filter(chapter=chapter) if chapter else items

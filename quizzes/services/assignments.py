@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from quizzes.models import Answer, Assignment, Attempt, Item, QuizSet, SchoolClass
+from quizzes.selectors.bank import published_items
 
 from .answering import close_if_expired
 from .practice import add_slots
-from .quiz_sets import slot_pool
 
 
 class AttemptRefused(ValueError):
@@ -76,8 +76,8 @@ def drawn_items(*, quiz_set: QuizSet, student, seed: str) -> list[Item]:
             chosen.append(entry.item)
             continue
         taken = fixed | {item.pk for item in chosen}
-        pool = list(slot_pool(chapter=entry.chapter, section=entry.section, skill=entry.skill,
-                              kind=entry.kind).exclude(pk__in=taken))
+        pool = list(published_items(chapter=entry.chapter, section=entry.section, skill=entry.skill,
+                                    kind=entry.kind).exclude(pk__in=taken))
         rng.shuffle(pool)
         pool.sort(key=lambda item: item.pk in seen)  # unseen first, in the shuffled order
         chosen += pool[:entry.count]

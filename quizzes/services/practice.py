@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from content.models import Chapter, Section
 from quizzes.generation.checker import cross_item_leaks
 from quizzes.models import Attempt, AttemptItem, Item, ItemVersion, ReviewCard
+from quizzes.selectors.bank import published_items
 
 from .drafts import as_draft
 from .scheduling import recall_probability
@@ -58,15 +59,9 @@ def start_attempt_with(*, learner, items: list[Item], mode: str = Attempt.Mode.P
 
 
 def _scope(chapter, section, skill) -> list[Item]:
-    items = Item.objects.filter(status=Item.Status.PUBLISHED).only("id", "skill", "version", "prompt", "explanation",
-                                                                   "answer_forms", "kind", "key", "options", "answer")
-    if chapter:
-        items = items.filter(chapter=chapter)
-    if section:
-        items = items.filter(section=section)
-    if skill:
-        items = items.filter(skill=skill)
-    return list(items.order_by("id"))
+    items = published_items(chapter=chapter, section=section, skill=skill)
+    fields = ("id", "skill", "version", "prompt", "explanation", "answer_forms", "kind", "key", "options", "answer")
+    return list(items.only(*fields).order_by("id"))
 
 
 def _due(scope: list[Item], cards: dict, now: datetime) -> list[Item]:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from content.models import Chapter, Section
 from quizzes.models import Item, ItemVersion, QuizSet, QuizSetEntry
+from quizzes.selectors.bank import published_items
 
 from .drafts import findings_of
 from .item_generation import version_of
@@ -54,24 +55,11 @@ def entry_add_random(*, quiz_set: QuizSet, count: int, chapter: Chapter | None =
     """A slot that draws ``count`` items per attempt from the published items matching the filter."""
     if not 1 <= count <= MAX_RANDOM:
         raise ValidationError({"count": _("Draw between 1 and %(max)d items.") % {"max": MAX_RANDOM}})
-    available = slot_pool(chapter=chapter, section=section, skill=skill, kind=kind).count()
+    available = published_items(chapter=chapter, section=section, skill=skill, kind=kind).count()
     if available < count:
         raise ValidationError({"count": _("Only %(n)d published items match this filter.") % {"n": available}})
     return QuizSetEntry.objects.create(quiz_set=quiz_set, position=_next_position(quiz_set), count=count,
                                        chapter=chapter, section=section, skill=skill, kind=kind)
-
-
-def slot_pool(*, chapter=None, section=None, skill: str = "", kind: str = ""):
-    items = Item.objects.filter(status=Item.Status.PUBLISHED)
-    if chapter:
-        items = items.filter(chapter=chapter)
-    if section:
-        items = items.filter(section=section)
-    if skill:
-        items = items.filter(skill=skill)
-    if kind:
-        items = items.filter(kind=kind)
-    return items
 
 
 @transaction.atomic

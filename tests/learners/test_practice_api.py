@@ -50,8 +50,11 @@ def test_a_new_session_holds_no_keys_and_no_explanations(api, seed_bank):
     assert not keys_in(again) & {"answer", "explanation"}
 
 
-def test_answering_gives_feedback_once_and_refuses_a_change(api, seed_bank):
-    body = api.post(SESSIONS, {"chapter": "sapporo-ict-chapter1", "skill": "date"}, format="json").json()
+def test_answering_gives_feedback_once_and_refuses_a_change(api, student, seed_bank):
+    # a date item with its own paragraph (an ordering item spans sections and links to none)
+    items = [Item.objects.filter(skill="date", kind="single_choice").order_by("id").first(),
+             Item.objects.filter(skill="date", kind="short_answer").order_by("id").first()]
+    body = {"id": start_attempt_with(learner=student, items=items).pk}
     slot = AttemptItem.objects.get(attempt_id=body["id"], position=1)
     url = f"{SESSIONS}{body['id']}/answers/"
     first = api.post(url, {"item": slot.item_id, "response": api_answer(slot)}, format="json")
