@@ -89,6 +89,11 @@ SQLITE_OPTIONS = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+# Each worker keeps its connection between requests: opening one per request costs PostgreSQL a new
+# server process every time (measured in docs/PERFORMANCE.md). Checked before reuse, so a restarted
+# database costs one failed-over request's reconnect, not an error.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -117,11 +122,14 @@ STORAGES = {
     },
 }
 
-# A cache shared by every app server (throttle counts, later cached pages) when REDIS_URL is set;
+# A cache shared by every app server (throttle counts, rendered lesson pages) when REDIS_URL is set;
 # otherwise each process keeps its own. Sessions live in the database, so they work across workers.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+# Lesson pages are cached under their chapter's revision, which every import and edit raises; this only
+# bounds how long superseded entries linger.
+CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=24 * 3600)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "quizzes:dashboard"

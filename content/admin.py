@@ -12,6 +12,30 @@ from .forms import ChapterUploadForm
 from .models import Chapter, Event, Figure, Goal, GoalList, Paragraph, Section, Term, TermLink
 from .parsing import ParseError
 from .services.report_text import report_lines
+from .services.revisions import raise_revision
+
+
+class RaisesChapterRevision:
+    """An edit here changes what a chapter's pages show: raise its revision so cached pages are rebuilt."""
+
+    chapter_lookup = "chapter_id"
+
+    def _chapter_ids(self, queryset) -> list[int]:
+        return list(queryset.values_list(self.chapter_lookup, flat=True))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)  # after the inlines, so they are included
+        raise_revision(self._chapter_ids(self.model.objects.filter(pk=form.instance.pk)))
+
+    def delete_model(self, request, obj):
+        chapter_ids = self._chapter_ids(self.model.objects.filter(pk=obj.pk))
+        super().delete_model(request, obj)
+        raise_revision(chapter_ids)
+
+    def delete_queryset(self, request, queryset):
+        chapter_ids = self._chapter_ids(queryset)
+        super().delete_queryset(request, queryset)
+        raise_revision(chapter_ids)
 
 
 class SectionInline(admin.TabularInline):
@@ -22,7 +46,8 @@ class SectionInline(admin.TabularInline):
 
 
 @admin.register(Chapter)
-class ChapterAdmin(admin.ModelAdmin):
+class ChapterAdmin(RaisesChapterRevision, admin.ModelAdmin):
+    chapter_lookup = "pk"
     list_display = ["number", "title", "slug", "source_name", "updated_at"]
     list_display_links = ["title"]
     search_fields = ["title", "slug", "lead"]
@@ -76,7 +101,7 @@ class ParagraphInline(admin.StackedInline):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(RaisesChapterRevision, admin.ModelAdmin):
     list_display = ["number", "title", "chapter"]
     list_display_links = ["title"]
     list_filter = ["chapter"]
@@ -86,7 +111,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(RaisesChapterRevision, admin.ModelAdmin):
     list_display = ["number", "term", "reading", "short_definition", "chapter", "section"]
     list_display_links = ["term"]
     list_filter = ["chapter", "section"]
@@ -100,7 +125,7 @@ class TermAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(RaisesChapterRevision, admin.ModelAdmin):
     list_display = ["date_text", "year", "month", "fiscal_year", "approximate", "section", "chapter"]
     list_filter = ["chapter", "fiscal_year", "approximate", "precision"]
     search_fields = ["date_text", "sentence"]
@@ -114,7 +139,7 @@ class GoalInline(admin.TabularInline):
 
 
 @admin.register(GoalList)
-class GoalListAdmin(admin.ModelAdmin):
+class GoalListAdmin(RaisesChapterRevision, admin.ModelAdmin):
     list_display = ["title", "stated_count", "section", "chapter"]
     list_filter = ["chapter"]
     search_fields = ["title", "goals__text", "sentence"]
@@ -124,7 +149,8 @@ class GoalListAdmin(admin.ModelAdmin):
 
 
 @admin.register(Figure)
-class FigureAdmin(admin.ModelAdmin):
+class FigureAdmin(RaisesChapterRevision, admin.ModelAdmin):
+    chapter_lookup = "section__chapter_id"
     list_display = ["label", "title", "section"]
     list_filter = ["section__chapter"]
     search_fields = ["label", "title"]
@@ -132,7 +158,8 @@ class FigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(TermLink)
-class TermLinkAdmin(admin.ModelAdmin):
+class TermLinkAdmin(RaisesChapterRevision, admin.ModelAdmin):
+    chapter_lookup = "term__chapter_id"
     list_display = ["term", "paragraph", "start", "end", "is_marker"]
     list_filter = ["is_marker", "term__chapter"]
     search_fields = ["term__term"]

@@ -15,6 +15,8 @@ class Chapter(models.Model):
     source_sha256 = models.CharField(_("source SHA-256"), max_length=64)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Raised by every import and admin edit; cached pages are keyed by it (content/page_cache.py).
+    revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
 
     class Meta:
         ordering = ["number", "slug"]

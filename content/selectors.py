@@ -17,6 +17,16 @@ def chapter_by_slug(slug: str) -> Chapter:
     return get_object_or_404(chapter_list(), slug=slug)
 
 
+def chapter_heading(slug: str) -> Chapter:
+    """A chapter alone, without the counts and sections the chapter list needs."""
+    return get_object_or_404(Chapter, slug=slug)
+
+
+def section_heading(slug: str, number: int) -> Section:
+    """A section and its chapter only: what a page needs around its cached parts."""
+    return get_object_or_404(Section.objects.select_related("chapter"), chapter__slug=slug, number=number)
+
+
 def section_for_reading(slug: str, number: int) -> Section:
     """A section with everything its page shows: paragraphs and their term links, figures, goals."""
     paragraphs = Paragraph.objects.order_by("position").prefetch_related(

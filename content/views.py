@@ -1,6 +1,8 @@
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from . import selectors
+from .page_cache import cached_parts
 from .presentation import section_blocks, term_uses
 from .readings import katakana_to_hiragana
 
@@ -15,6 +17,13 @@ def chapter_detail(request, slug):
 
 
 def section_detail(request, slug, number):
+    section = selectors.section_heading(slug, number)
+    parts = cached_parts(section.chapter, "section", number, build=lambda: _section_parts(slug, number))
+    return render(request, "content/section_detail.html",
+                  {"chapter": section.chapter, "section": section, **parts})
+
+
+def _section_parts(slug, number) -> dict[str, str]:
     section = selectors.section_for_reading(slug, number)
     blocks, footnotes = section_blocks(section)
     previous, following = selectors.neighbouring_sections(section)
@@ -22,17 +31,23 @@ def section_detail(request, slug, number):
         "chapter": section.chapter, "section": section, "blocks": blocks, "footnotes": footnotes,
         "previous": previous, "following": following,
     }
-    return render(request, "content/section_detail.html", context)
+    return {name: render_to_string(f"content/fragments/section_{name}.html", context) for name in ("lesson", "notes")}
 
 
 def glossary(request, slug):
-    chapter = selectors.chapter_by_slug(slug)
+    chapter = selectors.chapter_heading(slug)
+    order = "kana" if request.GET.get("order") == "kana" else "number"
+    parts = cached_parts(chapter, "glossary", order, build=lambda: _glossary_parts(chapter, order))
+    return render(request, "content/glossary.html", {"chapter": chapter, **parts})
+
+
+def _glossary_parts(chapter, order) -> dict[str, str]:
     entries = [(term, term_uses(term)) for term in selectors.glossary(chapter)]
-    if request.GET.get("order") == "kana" and all(term.reading for term, _ in entries):
-        entries.sort(key=lambda entry: katakana_to_hiragana(entry[0].reading))
     readings_complete = bool(entries) and all(term.reading for term, _ in entries)
+    if order == "kana" and readings_complete:
+        entries.sort(key=lambda entry: katakana_to_hiragana(entry[0].reading))
     context = {"chapter": chapter, "entries": entries, "readings_complete": readings_complete}
-    return render(request, "content/glossary.html", context)
+    return {"glossary": render_to_string("content/fragments/glossary.html", context)}
 
 
 def timeline(request, slug):

@@ -2,6 +2,8 @@
 
 Classes of students with their teachers, one assigned quiz set per class, and for every student one
 submitted assignment attempt plus practice sessions, every answer graded and reviewed (FSRS cards).
+The first class is a whole year group of LARGE_CLASS students (the results page's worst case); the
+other students are shared evenly among the other classes.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from quizzes.services.scheduling import review
 BATCH = 5000
 ITEMS_PER_ATTEMPT = 10
 BENCH_PASSWORD = "bench-password-2026"
+LARGE_CLASS = 200
 
 
 @dataclass
@@ -57,8 +60,9 @@ def build(*, chapter: Chapter, students: int, classes: int, answers_per_student:
         teachers, class_rows = _classes(classes, password, now)
         learners = User.objects.bulk_create(
             [User(username=f"bench-student-{n:05}", password=password) for n in range(students)], batch_size=BATCH)
-        Membership.objects.bulk_create([Membership(school_class=class_rows[n % classes], student=learner)
-                                        for n, learner in enumerate(learners)], batch_size=BATCH)
+        Membership.objects.bulk_create(
+            [Membership(school_class=class_rows[class_index(n, students, classes)], student=learner)
+             for n, learner in enumerate(learners)], batch_size=BATCH)
         assignments = _assignments(teachers, class_rows, items, rng, now)
     report = BenchReport(students=students, classes=classes)
     sessions = max(1, answers_per_student // ITEMS_PER_ATTEMPT)
@@ -69,6 +73,23 @@ def build(*, chapter: Chapter, students: int, classes: int, answers_per_student:
     report.cards = ReviewCard.objects.filter(learner__username__startswith="bench-student-").count()
     report.seconds = time.monotonic() - started
     return report
+
+
+def class_index(student: int, students: int, classes: int) -> int:
+    """Which class student number ``student`` joins: the first LARGE_CLASS go to class 0 when there are
+    enough students to leave every other class one, the rest round the other classes.
+
+    >>> [class_index(n, 205, 3) for n in (0, 199, 200, 201, 202)]
+    [0, 0, 1, 2, 1]
+    >>> [class_index(n, 4, 2) for n in range(4)]
+    [0, 1, 0, 1]
+    """
+    large = LARGE_CLASS if classes > 1 and students >= LARGE_CLASS + classes - 1 else 0
+    if student < large:
+        return 0
+    if large:
+        return 1 + (student - large) % (classes - 1)
+    return student % classes
 
 
 def _classes(count: int, password: str, now):

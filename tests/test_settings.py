@@ -52,3 +52,11 @@ def test_sqlite_file_databases_run_in_wal_mode(tmp_path, settings, django_db_blo
                 assert cursor.fetchone()[0] == "wal"
         finally:
             connection.close()
+
+
+def test_health_answers_without_the_database_or_a_session(db, client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/health/")
+    assert response.status_code == 200 and response.content == b"ok"
+    assert "sessionid" not in response.cookies and "no-cache" in response["Cache-Control"]
+    assert client.post("/health/").status_code == 405

@@ -13,6 +13,7 @@ from content.models import Chapter, Event, Figure, Goal, GoalList, Paragraph, Se
 from content.parsing import ParsedChapter, parse_chapter
 from content.readings import term_reading
 
+from .revisions import raise_revision
 from .row_sync import Change, ChangeLog, apply_rows, match_by_alignment, match_by_keys, remove_rows
 
 
@@ -93,6 +94,7 @@ class _ChapterWriter:
         self._figures(chapter, sections)
         # Last, so that the events and terms of a vanished section are reported one by one above.
         remove_rows(Section, vanished_sections, log=self.log, kind="section", label=_section_label)
+        raise_revision([chapter.pk])
         counts = {
             "sections": len(sections), "paragraphs": len(paragraphs), "terms": len(terms),
             "events": len(self.parsed.events), "goal_lists": len(self.parsed.goals),

@@ -1,0 +1,111 @@
+"""Who the load run acts as and what it asks for: one file of request lines per endpoint.
+
+Students are logged in through real database sessions (so any worker or host can serve them) and
+API tokens; each gets a practice session to look at and one to answer, so that every answer the load
+posts is a new one. Runs inside Django, against the benchmark database.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.models import User
+from django.contrib.sessions.backends.db import SessionStore
+from django.db.models import Count
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+
+from content.models import Chapter
+from quizzes import selectors
+from quizzes.models import Assignment, Item
+from quizzes.services.practice import start_attempt_with
+
+SLUG = "sapporo-ict-chapter1"
+VIEWED_ITEMS = 10
+
+
+@dataclass
+class Endpoint:
+    name: str
+    label: str
+    group: str  # which throughput target applies: floor, read, answer or heavy
+    lines: list[str] = field(default_factory=list)  # METHOD \t PATH \t AUTH \t BODY
+
+    def write(self, folder: Path) -> Path:
+        path = folder / f"{self.name}.requests"
+        path.write_text("\n".join(self.lines) + "\n", encoding="utf-8")
+        return path
+
+
+def _line(method: str, path: str, auth: str = "", body: object | None = None) -> str:
+    return "\t".join([method, path, auth, "" if body is None else json.dumps(body, ensure_ascii=False)])
+
+
+def _session_cookie(user: User) -> str:
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def _response_for(slot) -> object:
+    """The key of ``slot`` in the API's answer shape (a typed answer sends its first accepted form)."""
+    key = slot.version.answer
+    return key[0] if slot.version.kind == "short_answer" else key
+
+
+def prepare(*, students: int, answers_each: int, seed: int = 7) -> list[Endpoint]:
+    rng = random.Random(seed)
+    chapter = Chapter.objects.get(slug=SLUG)
+    items = list(Item.objects.filter(chapter=chapter, status=Item.Status.PUBLISHED).order_by("pk"))
+    learners = list(User.objects.filter(username__startswith="bench-student-").order_by("username")[:students])
+    large = (Assignment.objects.annotate(students=Count("school_class__memberships"))
+             .select_related("quiz_set__owner").order_by("-students", "pk").first())
+
+    endpoints = {name: Endpoint(name, label, group) for name, label, group in [
+        ("floor", "bare Django view (/health/)", "floor"),
+        ("lesson", "lesson page", "read"),
+        ("glossary", "glossary", "read"),
+        ("practice_item", "practice item page", "read"),
+        ("answer", "post an answer (API)", "answer"),
+        ("dashboard", "student's dashboard", "heavy"),
+        ("class_results", f"class results page ({large.students} students)", "heavy"),
+        ("results_api", "quiz-set results API", "heavy"),
+        ("bank_filter", "item-bank filter page", "read"),
+    ]}
+    endpoints["floor"].lines.append(_line("GET", reverse("health")))
+    teacher_cookie = _session_cookie(large.quiz_set.owner)
+    set_id = large.quiz_set_id
+    endpoints["class_results"].lines.append(_line("GET", reverse("quizzes:teach-results", args=[set_id]),
+                                                  teacher_cookie))
+    endpoints["results_api"].lines.append(_line("GET", f"/api/v1/quiz-sets/{set_id}/results/", teacher_cookie))
+    for query in ("?chapter=sapporo-ict-chapter1&skill=definitions", "?q=ICT", "?kind=single_choice&difficulty=easy",
+                  "?chapter=sapporo-ict-chapter1&section=2&status=published"):
+        endpoints["bank_filter"].lines.append(
+            _line("GET", reverse("quizzes:teach-set", args=[set_id]) + query, teacher_cookie))
+
+    sections = list(chapter.sections.values_list("number", flat=True))
+    for learner in learners:
+        cookie = _session_cookie(learner)
+        token = "Token " + Token.objects.get_or_create(user=learner)[0].key
+        viewed = start_attempt_with(learner=learner, items=rng.sample(items, VIEWED_ITEMS), chapter=chapter)
+        answered = start_attempt_with(learner=learner, items=rng.sample(items, answers_each), chapter=chapter)
+        endpoints["lesson"].lines.append(_line("GET", reverse(
+            "content:section", kwargs={"slug": SLUG, "number": rng.choice(sections)}), cookie))
+        endpoints["glossary"].lines.append(_line("GET", reverse("content:glossary", kwargs={"slug": SLUG}), cookie))
+        endpoints["practice_item"].lines.append(_line("GET", reverse(
+            "quizzes:item", args=[viewed.pk, rng.randrange(1, VIEWED_ITEMS + 1)]), cookie))
+        endpoints["dashboard"].lines.append(_line("GET", reverse("quizzes:dashboard"), cookie))
+        path = f"/api/v1/practice-sessions/{answered.pk}/answers/"
+        for slot in selectors.attempt_slots(answered):
+            endpoints["answer"].lines.append(
+                _line("POST", path, token, {"item": slot.item_id, "response": _response_for(slot)}))
+    rng.shuffle(endpoints["answer"].lines)  # interleave learners, as a class answering at once would
+    return list(endpoints.values())

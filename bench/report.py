@@ -1,0 +1,71 @@
+"""The benchmark's results as a Markdown report: throughput as a ratio to the floor, latency
+percentiles, queries per request, worker memory and import time, each against its target."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+RATIO_TARGETS = {"read": 0.5, "answer": 0.3, "heavy": 0.2}
+JUDGED_AT = 16  # connections: the throughput and tail-latency targets are judged here
+TAIL_TARGET = 5.0  # p99 at most this many times p50
+MEMORY_TARGET_MB = 150
+
+
+def write_report(results: dict, path: Path) -> str:
+    text = "\n".join(_lines(results)) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def _lines(results: dict) -> list[str]:
+    floor = {run["concurrency"]: run["rps"] for run in results["runs"] if run["name"] == "floor"}
+    judged_at = max(c for c in floor if c <= JUDGED_AT) if any(c <= JUDGED_AT for c in floor) else min(floor)
+    mode = results["settings"]
+    lines = [
+        f"Mode **{results['mode']}**: {mode['students']:,} students in {mode['classes']} classes, "
+        f"{mode['students'] * mode['answers_per_student']:,} answers; {results['database']}, gunicorn with "
+        f"{results['workers']} sync workers on {results['cpus']} CPUs, wrk on the same machine, "
+        f"{mode['seconds']} s per run. Targets judged at {judged_at} connections.",
+        "",
+        "| endpoint | queries | conn. | req/s | × floor | target | p50 ms | p95 ms | p99 ms | p99/p50 | bad |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    verdicts = []
+    queries = {e["name"]: e["queries"] for e in results["endpoints"]}
+    groups = {e["name"]: e["group"] for e in results["endpoints"]}
+    labels = {e["name"]: e["label"] for e in results["endpoints"]}
+    for run in results["runs"]:
+        name, connections = run["name"], run["concurrency"]
+        ratio = run["rps"] / floor[connections] if floor.get(connections) else 0.0
+        tail = run["p99_us"] / run["p50_us"] if run["p50_us"] else 0.0
+        target = RATIO_TARGETS.get(groups[name])
+        lines.append(
+            f"| {labels[name]} | {queries[name]} | {connections} | {run['rps']:,.0f} | {ratio:.2f} | "
+            f"{'' if target is None else f'≥ {target}'} | {run['p50_us'] / 1000:.1f} | {run['p95_us'] / 1000:.1f} | "
+            f"{run['p99_us'] / 1000:.1f} | {tail:.1f} | {run['unexpected_status'] + run['socket_errors']} |")
+        if connections == judged_at:
+            if target is not None and ratio < target:
+                verdicts.append(f"- MISSED: {labels[name]} at {ratio:.2f} of the floor (target {target}).")
+            if tail > TAIL_TARGET:
+                verdicts.append(f"- MISSED: {labels[name]} p99 is {tail:.1f} × p50 (target ≤ {TAIL_TARGET}).")
+        if run["unexpected_status"] or run["socket_errors"]:
+            verdicts.append(f"- {labels[name]} at {connections}: {run['unexpected_status']} responses other than "
+                            f"200/201 and {run['socket_errors']} socket errors.")
+        if run["sent"] > run["lines"] and groups[name] == "answer":
+            verdicts.append(f"- {labels[name]} at {connections}: more requests than prepared answers, so some "
+                            "were repeats (answered from the stored answer).")
+    memory, imported = results["memory"], results["import"]
+    worst = max(memory["peak_rss_mb"])
+    lines += [
+        "",
+        f"Worker memory after the run: {', '.join(f'{m:.0f}' for m in memory['rss_mb'])} MB resident; "
+        f"peak {worst:.0f} MB (target under {MEMORY_TARGET_MB} MB).",
+        f"Importing the seed chapter and generating its items: {imported['import_and_generate_s']:.2f} s "
+        f"beyond Django's start-up ({imported['django_setup_s']:.2f} s); peak memory {imported['peak_rss_mb']:.0f} MB.",
+    ]
+    if results["data_seconds"] is not None:
+        lines.append(f"Building the data set took {results['data_seconds']:.0f} s.")
+    if worst >= MEMORY_TARGET_MB:
+        verdicts.append(f"- MISSED: a worker peaked at {worst:.0f} MB (target under {MEMORY_TARGET_MB} MB).")
+    lines += ["", "Verdict:", *(verdicts or ["- Every target met."])]
+    return lines
