@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SEED_CHAPTER := content/sample_chapters/sapporo-ict-chapter1.txt
 
-.PHONY: install messages migrate seed demo run serve test lint check-python
+.PHONY: install messages migrate seed demo run serve test lint check-python bench bench-full bench-tools
 
 check-python:
 	@test -n "$(PYTHON)" || { echo "CivicLearn needs Python 3.11 or newer; none found on PATH"; exit 1; }
@@ -62,3 +62,17 @@ test: messages
 
 lint: install
 	$(BIN)/ruff check .
+
+
+# Benchmarks (bench/, results in bench/results/, the full run's figures in docs/PERFORMANCE.md). They
+# rebuild a database of their own (BENCH_DATABASE_URL; PostgreSQL at 127.0.0.1 by default) and drive
+# gunicorn with wrk, installed from Debian's packages when missing.
+bench-tools:
+	@command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || sudo apt-get install -y wrk >/dev/null \
+		|| { echo "The benchmarks need wrk: install it with your package manager"; exit 1; }
+
+bench: messages bench-tools
+	$(BIN)/python -m bench.run --mode quick
+
+bench-full: messages bench-tools
+	$(BIN)/python -m bench.run --mode full

@@ -29,7 +29,7 @@ from .server import Server
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "content" / "sample_chapters" / "sapporo-ict-chapter1.txt"
-DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/civiclearn_bench"
+DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/civiclearn_bench_{mode}"
 
 
 @dataclass(frozen=True)
@@ -54,22 +54,27 @@ MODES = {
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mode", choices=MODES, default="quick")
-    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE))
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE),
+                        help="an empty or disposable database: it is dropped and rebuilt (default: %(default)s)")
     parser.add_argument("--reuse-data", action="store_true",
                         help="keep the benchmark database from an earlier run of the same mode")
+    parser.add_argument("--data-only", action="store_true", help="build the data set and stop")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
     mode = MODES[args.mode]
+    args.database_url = args.database_url.format(mode=args.mode)
     if shutil.which("wrk") is None:
         sys.exit("The load run needs wrk: `apt-get install wrk` (make bench does this when it can).")
 
-    out = ROOT / "bench" / "results" / f"{args.mode}-{datetime.now():%Y%m%d-%H%M%S}"
-    (out / "requests").mkdir(parents=True)
     environment = _production_environment(args.database_url)
     os.environ.update(environment)
 
     data_seconds = None if args.reuse_data else _build_data(args.database_url, mode)
+    if args.data_only:
+        return
+    out = ROOT / "bench" / "results" / f"{args.mode}-{datetime.now():%Y%m%d-%H%M%S}"
+    (out / "requests").mkdir(parents=True)
     import_figures = _import_time()
     _manage("collectstatic", "--noinput", "-v0")  # production settings serve the hashed names
 
@@ -104,7 +109,8 @@ def main() -> None:
 
 def _production_environment(database_url: str) -> dict[str, str]:
     return {
-        "DJANGO_SETTINGS_MODULE": "civiclearn.settings", "DATABASE_URL": database_url, "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_SETTINGS_MODULE": "civiclearn.settings", "DATABASE_URL": database_url, "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver", "DJANGO_SECURE_COOKIES": "false",
         "DJANGO_SSL_REDIRECT": "false", "DJANGO_HSTS_SECONDS": "0", "DJANGO_LOG_LEVEL": "ERROR",
     }
@@ -125,7 +131,19 @@ def _build_data(database_url: str, mode: Mode) -> float:
     printed = _manage("make_bench_data", "--students", str(mode.students), "--classes", str(mode.classes),
                       "--answers-per-student", str(mode.answers_per_student))
     print(printed.strip(), flush=True)
-    return round(time.monotonic() - started, 1)
+    seconds = round(time.monotonic() - started, 1)
+    _analyze(database_url)
+    return seconds
+
+
+def _analyze(database_url: str) -> None:
+    """Fresh planner statistics, as autovacuum would gather after a bulk load (plans depend on them)."""
+    if database_url.startswith("sqlite"):
+        return
+    import psycopg
+
+    with psycopg.connect(database_url, autocommit=True) as connection:
+        connection.execute("VACUUM ANALYZE")
 
 
 def _recreate_database(database_url: str) -> None:
@@ -144,6 +162,7 @@ def _recreate_database(database_url: str) -> None:
 
 def _import_time() -> dict:
     scratch = ROOT / "bench" / "results" / "import-time.sqlite3"
+    scratch.parent.mkdir(exist_ok=True)
     for leftover in scratch.parent.glob(scratch.name + "*"):
         leftover.unlink()
     environment = {**os.environ, "DATABASE_URL": f"sqlite:///{scratch}"}

@@ -1,0 +1,50 @@
+"""The benchmark's own parts (bench/): every request it will send works, and its report judges the
+figures against the targets. Timings are never asserted here; `make bench` measures them."""
+
+import pytest
+from django.core.management import call_command
+
+from bench import load_fixtures, query_profile
+from bench.report import write_report
+from quizzes.models import Answer
+
+
+@pytest.mark.django_db
+def test_every_prepared_request_is_answered_as_the_load_run_expects(seed_bank, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    call_command("make_bench_data", students=12, classes=3, answers_per_student=10, stdout=None)
+    before = Answer.objects.count()
+    endpoints = load_fixtures.prepare(students=4, answers_each=5)
+
+    assert {e.name for e in endpoints} == {"floor", "lesson", "glossary", "practice_item", "answer", "dashboard",
+                                           "class_results", "results_api", "bank_filter"}
+    answers = next(e for e in endpoints if e.name == "answer")
+    assert len(answers.lines) == 4 * 5 and len(set(answers.lines)) == 20  # each a new answer, never a repeat
+    for endpoint in endpoints:
+        profile = query_profile.profile(endpoint)  # exits, naming the endpoint, unless it answers 200 or 201
+        assert (profile.count == 0) == (endpoint.name == "floor")
+    assert Answer.objects.count() == before + 1  # the answer line was really recorded
+
+
+def _run(name, group_rps, p50=10_000, p99=20_000, unexpected=0, sent=100, lines=100):
+    return {"name": name, "concurrency": 16, "rps": group_rps, "p50_us": p50, "p95_us": p99, "p99_us": p99,
+            "max_us": p99, "unexpected_status": unexpected, "socket_errors": 0, "sent": sent, "lines": lines}
+
+
+def test_the_report_gives_ratios_to_the_floor_and_names_every_miss(tmp_path):
+    results = {
+        "mode": "quick", "database": "PostgreSQL", "workers": 4, "cpus": 2, "data_seconds": 3.0,
+        "settings": {"students": 10, "classes": 2, "answers_per_student": 10, "seconds": 3},
+        "import": {"import_and_generate_s": 0.4, "django_setup_s": 0.5, "peak_rss_mb": 170},
+        "memory": {"rss_mb": [80, 81], "peak_rss_mb": [80, 160]},
+        "endpoints": [{"name": "floor", "label": "floor", "group": "floor", "queries": 0},
+                      {"name": "lesson", "label": "lesson page", "group": "read", "queries": 3},
+                      {"name": "answer", "label": "answer", "group": "answer", "queries": 10}],
+        "runs": [_run("floor", 1000), _run("lesson", 600), _run("answer", 200, p99=80_000, sent=120)],
+    }
+    text = write_report(results, tmp_path / "report.md")
+    assert "| lesson page | 3 | 16 | 600 | 0.60 | ≥ 0.5 |" in text
+    assert "MISSED: answer at 0.20 of the floor (target 0.3)" in text
+    assert "MISSED: answer p99 is 8.0 × p50" in text and "some were repeats" in text
+    assert "MISSED: a worker peaked at 160 MB" in text and "lesson page at" not in text
+    assert (tmp_path / "report.md").read_text(encoding="utf-8") == text
