@@ -23,7 +23,8 @@ def _lines(results: dict) -> list[str]:
     mode = results["settings"]
     lines = [
         f"Mode **{results['mode']}**: {mode['students']:,} students in {mode['classes']} classes, "
-        f"{mode['students'] * mode['answers_per_student']:,} answers; {results['database']}, gunicorn with "
+        f"{mode['students'] * mode['answers_per_student']:,} answers; {results['database']}"
+        f"{' and a Redis cache' if results.get('redis') else ''}, gunicorn with "
         f"{results['workers']} sync workers on {results['cpus']} CPUs, wrk on the same machine, "
         f"{mode['seconds']} s per run. Targets judged at {judged_at} connections.",
         "",

@@ -30,6 +30,7 @@ from .server import Server
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "content" / "sample_chapters" / "sapporo-ict-chapter1.txt"
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/civiclearn_bench_{mode}"
+DEFAULT_REDIS = "redis://127.0.0.1:6379/15"
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,9 @@ def main() -> None:
     parser.add_argument("--reuse-data", action="store_true",
                         help="keep the benchmark database from an earlier run of the same mode")
     parser.add_argument("--data-only", action="store_true", help="build the data set and stop")
+    parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS),
+                        help="a Redis database the run may empty, shared by the workers as in production; "
+                             "'' for none (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
@@ -68,6 +72,9 @@ def main() -> None:
         sys.exit("The load run needs wrk: `apt-get install wrk` (make bench does this when it can).")
 
     environment = _production_environment(args.database_url)
+    if args.redis_url:
+        _empty_redis(args.redis_url)
+        environment["REDIS_URL"] = args.redis_url
     os.environ.update(environment)
 
     data_seconds = None if args.reuse_data else _build_data(args.database_url, mode)
@@ -96,7 +103,8 @@ def main() -> None:
 
     results = {
         "mode": args.mode, "settings": asdict(mode),
-        "database": _database_label(args.database_url), "workers": args.workers, "cpus": os.cpu_count(),
+        "database": _database_label(args.database_url), "redis": bool(args.redis_url),
+        "workers": args.workers, "cpus": os.cpu_count(),
         "data_seconds": data_seconds, "import": import_figures, "memory": memory,
         "endpoints": [{"name": e.name, "label": e.label, "group": e.group, "lines": len(e.lines),
                        "queries": profiles[e.name].count} for e in endpoints],
@@ -114,6 +122,15 @@ def _production_environment(database_url: str) -> dict[str, str]:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver", "DJANGO_SECURE_COOKIES": "false",
         "DJANGO_SSL_REDIRECT": "false", "DJANGO_HSTS_SECONDS": "0", "DJANGO_LOG_LEVEL": "ERROR",
     }
+
+
+def _empty_redis(url: str) -> None:
+    import redis
+
+    try:
+        redis.Redis.from_url(url).flushdb()
+    except redis.exceptions.ConnectionError:
+        sys.exit(f"No Redis at {url}: start one, or pass --redis-url '' to run without a shared cache.")
 
 
 def _manage(*arguments: str) -> str:

@@ -127,6 +127,10 @@ STORAGES = {
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Sessions are read from the shared cache and written through to the database, so a restarted cache
+    # logs nobody out. Only with a shared cache: a per-process cache would keep a logged-out session alive
+    # in the other workers.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Lesson pages are cached under their chapter's revision, which every import and edit raises; this only
 # bounds how long superseded entries linger.
 CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=24 * 3600)

@@ -60,3 +60,19 @@ def test_health_answers_without_the_database_or_a_session(db, client, django_ass
     assert response.status_code == 200 and response.content == b"ok"
     assert "sessionid" not in response.cookies and "no-cache" in response["Cache-Control"]
     assert client.post("/health/").status_code == 405
+
+
+def _settings_seen(**environment) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))} | environment
+    code = ("import django; django.setup(); from django.conf import settings; "
+            "print(settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                          env=env | {"DJANGO_SETTINGS_MODULE": "civiclearn.settings"})
+    return done.stdout.strip()
+
+
+def test_a_shared_redis_cache_also_holds_the_sessions_and_a_private_cache_never_does():
+    assert _settings_seen(REDIS_URL="redis://127.0.0.1:6379/0") == (
+        "django.core.cache.backends.redis.RedisCache django.contrib.sessions.backends.cached_db")
+    assert _settings_seen() == (
+        "django.core.cache.backends.locmem.LocMemCache django.contrib.sessions.backends.db")

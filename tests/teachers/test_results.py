@@ -103,3 +103,23 @@ def test_results_run_bounded_queries_for_200_students(teacher, seed_bank, django
     with django_assert_max_num_queries(6):
         results = quiz_set_results(quiz_set=quiz_set)
     assert len(results.students) == 200 and len(results.items) == 5
+
+
+def test_multiple_response_picks_count_each_chosen_option(teacher, seed_bank, django_user_model):
+    school_class = class_create(teacher=teacher, name="複数選択")
+    quiz_set = quiz_set_create(owner=teacher, title="複数選択", attempts_allowed=0)
+    item = Item.objects.filter(kind="multiple_response").order_by("id").first()
+    entry_add_item(quiz_set=quiz_set, item=item)
+    assignment = assignment_create(quiz_set=quiz_set, school_class=school_class, open_at=T0,
+                                   close_at=T0 + timedelta(days=1))
+    first, second = (option["id"] for option in item.options[:2])
+    for name, chosen in (("m1", [first, second]), ("m2", [first, second]), ("m3", [first])):
+        student = django_user_model.objects.create_user(name, password="pw-12345678")
+        class_join(student=student, join_code=school_class.join_code)
+        attempt = assignment_start(assignment=assignment, student=student, now=T0)
+        attempt_answer(slot=attempt.slots.select_related("version", "attempt").get(), response=sorted(chosen),
+                       now=T0 + timedelta(minutes=1))
+        finish_attempt(attempt=attempt, now=T0 + timedelta(minutes=2))
+    row = quiz_set_results(quiz_set=quiz_set).items[0]
+    picked = {option_id: count for option_id, _text, count, _is_key in row.options}
+    assert picked[first] == 3 and picked[second] == 2 and sum(picked.values()) == 5
