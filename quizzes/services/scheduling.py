@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 
 from django.conf import settings
 from fsrs import Card, Rating, Scheduler
@@ -25,7 +26,14 @@ class Reviewed:
 
 
 def scheduler() -> Scheduler:
-    return Scheduler(desired_retention=settings.FSRS_DESIRED_RETENTION, enable_fuzzing=settings.FSRS_FUZZING)
+    return _scheduler(settings.FSRS_DESIRED_RETENTION, settings.FSRS_FUZZING)
+
+
+@cache
+def _scheduler(desired_retention: float, enable_fuzzing: bool) -> Scheduler:
+    # Built once per setting: the dashboard asks for the recall of every card, and building a Scheduler
+    # validates its parameters each time.
+    return Scheduler(desired_retention=desired_retention, enable_fuzzing=enable_fuzzing)
 
 
 def review(card: dict | None, *, correct: bool, at: datetime) -> Reviewed:
