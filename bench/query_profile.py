@@ -1,26 +1,46 @@
-"""What one request to an endpoint costs the database: the queries it runs, and the plans of the
-slowest (EXPLAIN ANALYZE on PostgreSQL). Runs in-process with Django's test client."""
+"""What a request to an endpoint costs in-process: its queries, the time spent in the database and
+in Python (median of several requests), and the plans of its slowest queries (EXPLAIN ANALYZE on
+PostgreSQL). Runs with Django's test client, without the HTTP server or the load generator."""
 
 from __future__ import annotations
 
 import json
+import statistics
+import time
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 EXPLAINED_PER_ENDPOINT = 2
+TIMED_REQUESTS = 15
 
 
 @dataclass
 class Profile:
     name: str
     count: int
-    queries: list[dict] = field(default_factory=list)  # sql, time (s)
+    total_ms: float = 0.0  # median time of a request, in-process
+    database_ms: float = 0.0  # of which waiting for the database (median)
+    queries: list[dict] = field(default_factory=list)  # sql, time (s) of the last request
 
 
-def _client_and_request(line: str):
+class _QueryTimer:
+    """Times every query of a request (execute_wrapper) and keeps its final SQL for EXPLAIN."""
+
+    def __init__(self):
+        self.queries: list[dict] = []
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            final = connection.ops.last_executed_query(context["cursor"], sql, params)
+            self.queries.append({"sql": final, "time": time.perf_counter() - started})
+
+
+def _sender(line: str):
     method, path, auth, body = line.split("\t")
     client = Client()
     extra = {}
@@ -35,17 +55,25 @@ def _client_and_request(line: str):
 
 
 def profile(endpoint) -> Profile:
-    """The queries of one request, made after a first one has warmed the caches (an answer is the
-    first to its slot: each answer line is used once)."""
-    send = _client_and_request(endpoint.lines[0])
-    if endpoint.group != "answer":
-        send()
-    with CaptureQueriesContext(connection) as captured:
-        response = send()
-    if response.status_code not in (200, 201):
-        raise SystemExit(f"{endpoint.name}: {endpoint.lines[0]!r} answered {response.status_code}")
-    queries = [{"sql": q["sql"], "time": float(q["time"])} for q in captured.captured_queries]
-    return Profile(endpoint.name, len(queries), queries)
+    """Warm the caches with one request, then time TIMED_REQUESTS more. Answers take the last lines
+    of their file (the load run starts at the front), each a first answer to its slot."""
+    if endpoint.group == "answer":
+        senders = [_sender(line) for line in endpoint.lines[-TIMED_REQUESTS:]]
+    else:
+        senders = [_sender(endpoint.lines[0])] * (TIMED_REQUESTS + 1)
+        senders.pop()()
+    totals, waits, timer = [], [], None
+    for send in senders:
+        timer = _QueryTimer()
+        with connection.execute_wrapper(timer):
+            started = time.perf_counter()
+            response = send()
+            totals.append(time.perf_counter() - started)
+        if response.status_code not in (200, 201):
+            raise SystemExit(f"{endpoint.name}: {endpoint.lines[0]!r} answered {response.status_code}")
+        waits.append(sum(q["time"] for q in timer.queries))
+    return Profile(endpoint.name, len(timer.queries), round(statistics.median(totals) * 1000, 1),
+                   round(statistics.median(waits) * 1000, 1), timer.queries)
 
 
 def explain_all(profiles: dict[str, Profile]) -> str:
@@ -55,7 +83,8 @@ def explain_all(profiles: dict[str, Profile]) -> str:
     for name, found in profiles.items():
         selects = [q for q in found.queries if q["sql"].lstrip().upper().startswith("SELECT")]
         for query in sorted(selects, key=lambda q: -q["time"])[:EXPLAINED_PER_ENDPOINT]:
-            parts.append(f"== {name}: {query['time'] * 1000:.1f} ms when profiled\n{query['sql']}\n\n{_plan(query)}\n")
+            parts.append(f"== {name}: {query['time'] * 1000:.2f} ms in the profiled request\n{query['sql']}\n\n"
+                         f"{_plan(query)}\n")
     return "\n".join(parts)
 
 

@@ -55,6 +55,12 @@ def _lines(results: dict) -> list[str]:
         if run["sent"] > run["lines"] and groups[name] == "answer":
             verdicts.append(f"- {labels[name]} at {connections}: more requests than prepared answers, so some "
                             "were repeats (answered from the stored answer).")
+    lines += ["", "One request in-process (Django's test client, no HTTP server or load; median of several):", "",
+              "| endpoint | queries | total ms | database ms | Python ms |", "|---|---:|---:|---:|---:|"]
+    for endpoint in results["endpoints"]:
+        total, database = endpoint.get("in_process_ms", 0.0), endpoint.get("database_ms", 0.0)
+        lines.append(f"| {endpoint['label']} | {endpoint['queries']} | {total:.1f} | {database:.1f} | "
+                     f"{total - database:.1f} |")
     memory, imported = results["memory"], results["import"]
     worst = max(memory["peak_rss_mb"])
     lines += [

@@ -107,7 +107,8 @@ def main() -> None:
         "workers": args.workers, "cpus": os.cpu_count(),
         "data_seconds": data_seconds, "import": import_figures, "memory": memory,
         "endpoints": [{"name": e.name, "label": e.label, "group": e.group, "lines": len(e.lines),
-                       "queries": profiles[e.name].count} for e in endpoints],
+                       "queries": profiles[e.name].count, "in_process_ms": profiles[e.name].total_ms,
+                       "database_ms": profiles[e.name].database_ms} for e in endpoints],
         "runs": runs,
     }
     (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
