@@ -43,6 +43,8 @@ def test_a_session_from_start_to_summary(student_client, seed_bank):
         feedback = student_client.get(item_url(attempt, slot.position)).content.decode()
         assert ("✓ 正解" if slot.position != 2 else "✗ 不正解") in feedback
         assert "本文で確かめる" in feedback and slot.version.explanation.splitlines()[0][:20] in feedback
+        is_last = slot.position == attempt.slots.count()
+        assert ("終了して結果を見る" if is_last else "次の問題へ") in feedback  # the way on, after the feedback
     count = attempt.slots.count()  # five, or fewer when the rest would give a key away
     assert count >= 3 and Answer.objects.count() == count
     assert ReviewCard.objects.filter(learner=attempt.learner).count() == count
