@@ -9,7 +9,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SEED_CHAPTER := content/sample_chapters/sapporo-ict-chapter1.txt
 
-.PHONY: install messages migrate seed demo run serve test lint check-python bench bench-full bench-tools
+# `make translations` updates locale/*.po from the code and lists what still needs translating.
+.PHONY: translations install messages migrate seed demo run serve test lint check-python bench bench-full bench-tools
 
 check-python:
 	@test -n "$(PYTHON)" || { echo "CivicLearn needs Python 3.11 or newer; none found on PATH"; exit 1; }
@@ -27,6 +28,9 @@ install: $(INSTALLED)
 
 messages: install
 	$(BIN)/python manage.py compile_translations
+
+translations: install
+	$(BIN)/python manage.py update_translations
 
 migrate: messages
 	$(BIN)/python manage.py migrate --noinput

@@ -40,27 +40,33 @@ class _QueryTimer:
             self.queries.append({"sql": final, "time": time.perf_counter() - started})
 
 
-def _sender(line: str):
+def _sender(client: Client, line: str):
+    """A request of ``line`` through ``client``: one client for all, as one server loads its middleware once
+    (a new test client would load it, WhiteNoise's scan of the static files included, every time)."""
     method, path, auth, body = line.split("\t")
-    client = Client()
-    extra = {}
-    if auth.startswith("Token "):
-        extra["HTTP_AUTHORIZATION"] = auth
-    elif auth:
-        name, _, value = auth.partition("=")
-        client.cookies[name] = value
-    if method == "POST":
-        return lambda: client.post(path, data=json.loads(body), content_type="application/json", **extra)
-    return lambda: client.get(path, **extra)
+    extra = {"HTTP_AUTHORIZATION": auth} if auth.startswith("Token ") else {}
+
+    def send():
+        client.cookies.clear()
+        if auth and not auth.startswith("Token "):
+            name, _, value = auth.partition("=")
+            client.cookies[name] = value
+        if method == "POST":
+            return client.post(path, data=json.loads(body), content_type="application/json", **extra)
+        return client.get(path, **extra)
+
+    return send
 
 
 def profile(endpoint) -> Profile:
     """Warm the caches with one request, then time TIMED_REQUESTS more. Answers take the last lines
     of their file (the load run starts at the front), each a first answer to its slot."""
+    client = Client()
     if endpoint.group == "answer":
-        senders = [_sender(line) for line in endpoint.lines[-TIMED_REQUESTS:]]
+        client.get("/health/")  # load the middleware before the timed requests
+        senders = [_sender(client, line) for line in endpoint.lines[-TIMED_REQUESTS:]]
     else:
-        senders = [_sender(endpoint.lines[0])] * (TIMED_REQUESTS + 1)
+        senders = [_sender(client, endpoint.lines[0])] * (TIMED_REQUESTS + 1)
         senders.pop()()
     totals, waits, timer = [], [], None
     for send in senders:

@@ -1,0 +1,101 @@
+"""Browser tests: Playwright driving the system's Chromium (Debian's package, /usr/bin/chromium) against
+the app on pytest-django's live server. Playwright never downloads a browser here. Without Chromium
+these tests are skipped, and the summary says so.
+
+Every page a test visits can be captured at desktop and phone width (artefacts/screenshots/) and
+checked with axe-core for serious and critical violations."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+HAVE_CHROMIUM = Path(CHROMIUM).exists()
+ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts" / "screenshots"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 812}
+
+# Playwright's sync API runs an event loop in this thread; Django's guard against database access from
+# async code would otherwise refuse the fixtures' queries. The app itself runs in the live server's thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    if HAVE_CHROMIUM:
+        return
+    skip = pytest.mark.skip(reason=f"browser tests skipped: no Chromium at {CHROMIUM} "
+                                   "(install Debian's chromium package, or set CHROMIUM_PATH)")
+    for item in items:
+        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": ["--no-sandbox"]}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": DESKTOP, "locale": "ja-JP"}
+
+
+@pytest.fixture
+def site(live_server):
+    return live_server.url
+
+
+@pytest.fixture
+def e2e_bank(transactional_db, seed_bytes):
+    """The seed chapter imported with its published items, as `make seed` leaves it."""
+    from content.models import Chapter
+    from quizzes.services.chapter_publishing import import_chapter_with_items
+
+    import_chapter_with_items(data=seed_bytes, source_name="sapporo-ict-chapter1.txt", slug="sapporo-ict-chapter1")
+    return Chapter.objects.get(slug="sapporo-ict-chapter1")
+
+
+@pytest.fixture
+def capture(page, request):
+    """capture(name): screenshots of the current page at desktop and phone width, and an axe-core run
+    at each width that fails the test on a serious or critical violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    prefix = re.sub(r"[^a-z0-9]+", "-", request.node.name.lower()).strip("-")
+
+    def shoot(name: str) -> None:
+        ARTEFACTS.mkdir(parents=True, exist_ok=True)
+        for width_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+            page.set_viewport_size(viewport)
+            page.screenshot(path=ARTEFACTS / f"{prefix}--{name}--{width_name}.png", full_page=True)
+            found = axe.run(page).response["violations"]
+            serious = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+                       for v in found if v["impact"] in ("serious", "critical")]
+            assert not serious, f"{name} at {width_name} width:\n" + "\n".join(serious)
+        page.set_viewport_size(DESKTOP)
+
+    return shoot
+
+
+def log_in(page, site: str, username: str, password: str) -> None:
+    page.goto(f"{site}/accounts/login/")
+    page.get_by_label("ユーザー名").fill(username)
+    page.get_by_label("パスワード").fill(password)
+    page.get_by_role("button", name="ログイン").click()
+
+
+@pytest.fixture
+def teacher(transactional_db, django_user_model):
+    """A teacher "sensei" (password pw-12345678). The live server's tests flush the database between
+    tests, the migrations' "teachers" group included, so it is made again here."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("sensei", password="pw-12345678")
+    user.groups.add(Group.objects.get_or_create(name="teachers")[0])
+    return user
