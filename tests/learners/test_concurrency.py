@@ -104,3 +104,48 @@ def test_two_worker_processes_answering_and_finishing_at_once(student):
     assert finished[0] == finished[1]  # finished once: both see the same moment
     attempt.refresh_from_db()
     assert attempt.score == 1.0
+
+
+def _log_in(username, password):
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    response = client.post("/accounts/login/", {"username": username, "password": password})
+    assert response.status_code == 302, response.status_code
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def _dashboard_with(session_key):
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session_key
+    response = client.get("/dashboard/")
+    return response.status_code, response.content.decode()
+
+
+def _in_own_process(target, *args):
+    """``target(*args)`` in a fresh forked worker with its own database connection: what another app
+    server would see."""
+    import multiprocessing
+
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    barrier, queue = context.Barrier(1), context.Queue()
+    process = context.Process(target=_in_child, args=(target, barrier, queue, *args))
+    process.start()
+    process.join(60)
+    return queue.get(timeout=5)
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_session_made_by_one_worker_is_honoured_by_another(django_user_model):
+    django_user_model.objects.create_user("kaede", password="pw-12345678")
+    session_key = _in_own_process(_log_in, "kaede", "pw-12345678")
+    status, page = _in_own_process(_dashboard_with, session_key)
+    assert status == 200 and "kaede" in page
+    status, _page = _in_own_process(_dashboard_with, "not-a-session")
+    assert status == 302  # an unknown session is a visitor, sent to log in
