@@ -11,6 +11,7 @@ from quizzes.generation.checker.shape import malformed
 from .models import Assignment, Attempt, Item, ItemVersion, Membership, QuizSet, QuizSetEntry, SchoolClass
 from .services.drafts import as_draft
 from .services.item_review import EDITABLE_FIELDS, item_edit, items_publish, items_retire
+from .services.messages import finding_text
 
 
 class FlawedFilter(admin.SimpleListFilter):
@@ -105,7 +106,7 @@ class ItemAdmin(admin.ModelAdmin):
         if not item.findings:
             return _("No flaws found.")
         return format_html("<ul>{}</ul>", format_html_join(
-            "", "<li><strong>{}</strong>: {}</li>", ((f["rule"], f["message"]) for f in item.findings)))
+            "", "<li>{}</li>", ((finding_text(finding),) for finding in item.findings)))
 
     @admin.display(description=_("source"))
     def source_link(self, item):

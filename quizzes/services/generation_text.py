@@ -7,6 +7,7 @@ from collections import Counter
 from django.utils.translation import gettext as _
 
 from .item_generation import GenerationReport
+from .messages import finding_text
 
 
 def generation_lines(report: GenerationReport) -> list[str]:
@@ -23,9 +24,10 @@ def generation_lines(report: GenerationReport) -> list[str]:
     if report.rejected:
         lines.append(_("Not published, with the checker's reasons:"))
         for draft, findings in report.rejected:
-            reasons = "; ".join(f"{finding['rule']}: {finding['message']}" for finding in findings)
+            reasons = "; ".join(finding_text(finding) for finding in findings)
             lines.append(f"  {draft.key}: {reasons}")
-    lines += [_("Across the bank: %(message)s") % {"message": finding["message"]} for finding in report.bank_findings]
+    lines += [_("Across the bank: %(message)s") % {"message": finding_text(finding)}
+              for finding in report.bank_findings]
     return lines
 
 

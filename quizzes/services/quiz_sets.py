@@ -15,6 +15,7 @@ from quizzes.selectors.bank import published_items
 
 from .drafts import findings_of
 from .item_generation import version_of
+from .messages import finding_text
 
 SETTINGS = ("title", "instructions", "time_limit_minutes", "attempts_allowed", "grading", "shuffle_items",
             "shuffle_options", "feedback")
@@ -100,7 +101,7 @@ def item_write(*, author, quiz_set: QuizSet | None = None, chapter: Chapter, sec
     )
     findings = findings_of(item)
     if findings:
-        raise ValidationError([finding["message"] for finding in findings])
+        raise ValidationError([finding_text(finding) for finding in findings])
     item.save()
     version_of(item, origin=ItemVersion.Origin.EDITED, user=author).save()
     if quiz_set is not None:

@@ -77,7 +77,7 @@ def test_rejected_items_are_listed_with_their_reasons(imported_seed, monkeypatch
 
     monkeypatch.setattr(pipeline, "check_item", strict)
     out = run("generate_items")
-    assert "公開しなかった問題" in out and ":date:ordering:" in out and "length_cue: planted" in out
+    assert "公開しなかった問題" in out and ":date:ordering:" in out and "正答だけ長さが目立つ: planted" in out
     assert Item.objects.filter(kind="ordering", status="draft").count() == Item.objects.filter(kind="ordering").count()
 
 

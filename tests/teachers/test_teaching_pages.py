@@ -104,7 +104,8 @@ def test_writing_an_item_of_ones_own(teacher_client, quiz_set, seed_bank):
     assert item.author.username == "sensei" and item.kind == "ordering" and item.answer == ["a", "b", "c"]
     flawed = {**fields, "own-kind": "single_choice", "own-lines": "以上すべて\n札幌", "own-key": "2"}
     response = teacher_client.post(action(quiz_set.pk, "write-item"), flawed, follow=True)
-    assert "all/none of the above" in response.content.decode() and QuizSetEntry.objects.count() == 1
+    page = response.content.decode()
+    assert "「すべて正しい」「どれも正しくない」の選択肢がある: " in page and QuizSetEntry.objects.count() == 1
 
 
 def test_assigning_taking_and_reading_the_results(teacher_client, quiz_set, student, client):
