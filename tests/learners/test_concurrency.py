@@ -49,10 +49,19 @@ def test_two_threads_answering_at_once_leave_exactly_one_row(student, same_answe
     assert sorted(map(str, outcomes)) == (["False", "True"] if same_answer else ["True", "refused"])
 
 
+_INHERITED = []  # the parent's connection objects, kept alive in a child and never closed there
+
+
 def _in_child(target, barrier, queue, *args):
     """Run ``target`` in a forked process with its own database connection; report what happened."""
+    from asgiref.local import Local
     from django.db import connections
 
+    # A forked child shares the parent's sockets. Whatever connection objects it inherited (the parent
+    # closes its own before forking, but a worker must not rely on it) are set aside unused and unclosed:
+    # closing them here would end the parent's session with the server.
+    _INHERITED.append(connections._connections)
+    connections._connections = Local(connections.thread_critical)
     try:
         barrier.wait(timeout=30)
         queue.put(target(*args))
