@@ -85,7 +85,8 @@ def _finish(attempt_id):
     return finish_attempt(attempt=Attempt.objects.get(pk=attempt_id)).finished_at.isoformat()
 
 
-def _run_in_two_processes(target, *argument_sets):
+def _run_in_processes(target, *argument_sets):
+    """``target`` in one forked worker per argument set, all starting together; what each returned."""
     import multiprocessing
 
     connections.close_all()  # children must not share the parent's connection
@@ -106,10 +107,10 @@ def test_two_worker_processes_answering_and_finishing_at_once(student):
     generate_items(chapter=Chapter.objects.get(slug=imported.slug))
     attempt = start_attempt_with(learner=student, items=list(Item.objects.filter(kind="true_false")[:2]))
     slot = attempt.slots.select_related("version", "attempt").order_by("position").first()
-    outcomes = _run_in_two_processes(_answer, (slot.pk, json_answer(slot)), (slot.pk, json_answer(slot)))
+    outcomes = _run_in_processes(_answer, (slot.pk, json_answer(slot)), (slot.pk, json_answer(slot)))
     assert outcomes == ["False", "True"]  # one recorded it, the other found the same answer there
     assert Answer.objects.filter(slot=slot).count() == 1 and ReviewLog.objects.count() == 1
-    finished = _run_in_two_processes(_finish, (attempt.pk,), (attempt.pk,))
+    finished = _run_in_processes(_finish, (attempt.pk,), (attempt.pk,))
     assert finished[0] == finished[1]  # finished once: both see the same moment
     attempt.refresh_from_db()
     assert attempt.score == 1.0
@@ -136,17 +137,8 @@ def _dashboard_with(session_key):
 
 
 def _in_own_process(target, *args):
-    """``target(*args)`` in a fresh forked worker with its own database connection: what another app
-    server would see."""
-    import multiprocessing
-
-    connections.close_all()
-    context = multiprocessing.get_context("fork")
-    barrier, queue = context.Barrier(1), context.Queue()
-    process = context.Process(target=_in_child, args=(target, barrier, queue, *args))
-    process.start()
-    process.join(60)
-    return queue.get(timeout=5)
+    """``target(*args)`` in a fresh forked worker: what another app server would see."""
+    return _run_in_processes(target, args)[0]
 
 
 @needs_postgresql
