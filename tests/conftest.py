@@ -159,8 +159,10 @@ def json_answer(slot, *, right: bool = True):
 
 @pytest.fixture
 def teacher(db, django_user_model):
+    """A teacher "sensei" (password pw-12345678). The group comes from a migration, but tests on a live
+    server flush the database between tests, so it is made again when missing."""
     from django.contrib.auth.models import Group
 
     user = django_user_model.objects.create_user("sensei", password="pw-12345678")
-    user.groups.add(Group.objects.get(name="teachers"))
+    user.groups.add(Group.objects.get_or_create(name="teachers")[0])
     return user

@@ -89,13 +89,3 @@ def log_in(page, site: str, username: str, password: str) -> None:
     page.get_by_label("パスワード").fill(password)
     page.get_by_role("button", name="ログイン").click()
 
-
-@pytest.fixture
-def teacher(transactional_db, django_user_model):
-    """A teacher "sensei" (password pw-12345678). The live server's tests flush the database between
-    tests, the migrations' "teachers" group included, so it is made again here."""
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user("sensei", password="pw-12345678")
-    user.groups.add(Group.objects.get_or_create(name="teachers")[0])
-    return user
