@@ -21,9 +21,10 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
 from content.models import Chapter
-from quizzes import selectors
+from quizzes.generation.kinds import Kind
 from quizzes.models import Assignment, Item
-from quizzes.services.practice import start_attempt_with
+from quizzes.selectors.learning import attempt_slots
+from quizzes.services.practice import attempt_create
 
 SLUG = "sapporo-ict-chapter1"
 VIEWED_ITEMS = 10
@@ -58,7 +59,7 @@ def _session_cookie(user: User) -> str:
 def _response_for(slot) -> object:
     """The key of ``slot`` in the API's answer shape (a typed answer sends its first accepted form)."""
     key = slot.version.answer
-    return key[0] if slot.version.kind == "short_answer" else key
+    return key[0] if slot.version.kind == Kind.SHORT_ANSWER else key
 
 
 def prepare(*, students: int, answers_each: int, seed: int = 7) -> list[Endpoint]:
@@ -95,8 +96,8 @@ def prepare(*, students: int, answers_each: int, seed: int = 7) -> list[Endpoint
     for learner in learners:
         cookie = _session_cookie(learner)
         token = "Token " + Token.objects.get_or_create(user=learner)[0].key
-        viewed = start_attempt_with(learner=learner, items=rng.sample(items, VIEWED_ITEMS), chapter=chapter)
-        answered = start_attempt_with(learner=learner, items=rng.sample(items, answers_each), chapter=chapter)
+        viewed = attempt_create(learner=learner, items=rng.sample(items, VIEWED_ITEMS), chapter=chapter)
+        answered = attempt_create(learner=learner, items=rng.sample(items, answers_each), chapter=chapter)
         endpoints["lesson"].lines.append(_line("GET", reverse(
             "content:section", kwargs={"slug": SLUG, "number": rng.choice(sections)}), cookie))
         endpoints["glossary"].lines.append(_line("GET", reverse("content:glossary", kwargs={"slug": SLUG}), cookie))
@@ -104,7 +105,7 @@ def prepare(*, students: int, answers_each: int, seed: int = 7) -> list[Endpoint
             "quizzes:item", args=[viewed.pk, rng.randrange(1, VIEWED_ITEMS + 1)]), cookie))
         endpoints["dashboard"].lines.append(_line("GET", reverse("quizzes:dashboard"), cookie))
         path = f"/api/v1/practice-sessions/{answered.pk}/answers/"
-        for slot in selectors.attempt_slots(answered):
+        for slot in attempt_slots(answered):
             endpoints["answer"].lines.append(
                 _line("POST", path, token, {"item": slot.item_id, "response": _response_for(slot)}))
     rng.shuffle(endpoints["answer"].lines)  # interleave learners, as a class answering at once would

@@ -29,6 +29,7 @@ from .events import (
     year_left_in,
 )
 from .folding import contains_form
+from .kinds import Kind, Skill
 from .random_source import seeded, short_hash
 from .records import ChapterMaterial, EventSource, ItemDraft, SourceRef
 from .terms import head, kind_of
@@ -41,7 +42,7 @@ _ASKED_FOR = {"year": "年", "fiscal": "年度", "decade": "年代"}
 class DateItems(ItemGenerator):
     name = "dates"
     version = 1
-    skill = "date"
+    skill = Skill.DATE
 
     def drafts(self, material: ChapterMaterial) -> Iterator[ItemDraft | None]:
         for event in material.events:
@@ -65,7 +66,7 @@ class DateItems(ItemGenerator):
         key_id = options[years.index(event.year)].id
         asked = _ASKED_FOR[precision_class(event)]
         prompt = f"次の文の{DATE_MASK}にあてはまる{asked}はどれですか。\n{stem}"
-        return self._draft(material, event, key, "single_choice", prompt, key_id, options=options,
+        return self._draft(material, event, key, Kind.SINGLE_CHOICE, prompt, key_id, options=options,
                            difficulty=0.45)
 
     def typed_year(self, material: ChapterMaterial, event: EventSource) -> ItemDraft | None:
@@ -75,7 +76,7 @@ class DateItems(ItemGenerator):
             return None
         asked = _ASKED_FOR[precision_class(event)]
         prompt = f"次の文の{DATE_MASK}にあてはまる{asked}を答えてください（西暦でも和暦でも構いません）。\n{stem}"
-        return self._draft(material, event, key, "short_answer", prompt, key_forms(event), difficulty=0.75)
+        return self._draft(material, event, key, Kind.SHORT_ANSWER, prompt, key_forms(event), difficulty=0.75)
 
     def year_to_event(self, material: ChapterMaterial, event: EventSource) -> ItemDraft | None:
         description = describe(event)
@@ -86,7 +87,7 @@ class DateItems(ItemGenerator):
         rng = seeded(key)
         options, key_id = place_key(description, alike_endings(description, others, OPTIONS - 1, rng), rng)
         prompt = f"次のうち、{event.date_text}のできごととして本文に書かれているものはどれですか。"
-        draft = self._draft(material, event, key, "single_choice", prompt, key_id, options=options, difficulty=0.5)
+        draft = self._draft(material, event, key, Kind.SINGLE_CHOICE, prompt, key_id, options=options, difficulty=0.5)
         draft.answer_forms = [description]
         return draft
 
@@ -101,18 +102,18 @@ class DateItems(ItemGenerator):
         if not description or len(group) < OPTIONS - 1:
             return None
         options, key_id = place_key(description, [describe(other) for other in group], rng)
-        draft = self._draft(material, event, key, "single_choice", "次のうち、最も早いできごとはどれですか。",
+        draft = self._draft(material, event, key, Kind.SINGLE_CHOICE, "次のうち、最も早いできごとはどれですか。",
                             key_id, options=options, difficulty=0.55)
         draft.explanation = dated_list([event, *group]) + "\n" + draft.explanation
         draft.answer_forms = [description]
         return draft
 
     def ordering(self, material: ChapterMaterial, group: list[EventSource]) -> ItemDraft:
-        key = self.key(material, "ordering", short_hash(*(event_ident(event) for event in group)))
+        key = self.key(material, Kind.ORDERING, short_hash(*(event_ident(event) for event in group)))
         options = lettered(shuffled([describe(event) for event in group], seeded(key)))
         by_text = {option.text: option.id for option in options}
         answer = [by_text[describe(event)] for event in group]
-        draft = self._draft(material, group[0], key, "ordering", "次のできごとを古い順に並べてください。", answer,
+        draft = self._draft(material, group[0], key, Kind.ORDERING, "次のできごとを古い順に並べてください。", answer,
                             options=options, difficulty=0.6)
         quotes = [explanations.from_sentence(material, event.section, event.sentence) for event in group]
         draft.explanation = "\n".join([dated_list(group), *quotes])

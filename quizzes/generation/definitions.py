@@ -9,6 +9,7 @@ from .assembly import lettered, place_key, shuffled
 from .base import ItemGenerator
 from .distractors import choose
 from .folding import contains_form
+from .kinds import Kind, Skill
 from .random_source import seeded, short_hash
 from .records import ChapterMaterial, ItemDraft, Option, SentenceSource, SourceRef, TermSource
 from .terms import (
@@ -34,7 +35,7 @@ CLOZE_MAX_LENGTH = 160
 class DefinitionItems(ItemGenerator):
     name = "definitions"
     version = 1
-    skill = "definition"
+    skill = Skill.DEFINITION
 
     def drafts(self, material: ChapterMaterial) -> Iterator[ItemDraft | None]:
         for term in material.terms:
@@ -56,7 +57,7 @@ class DefinitionItems(ItemGenerator):
         if len(distractors) < DISTRACTORS:
             return None
         options, key_id = place_key(answer, distractors, rng)
-        return self._draft(term, key, "single_choice", f"「{head(term)}」の説明として正しいものはどれですか。",
+        return self._draft(term, key, Kind.SINGLE_CHOICE, f"「{head(term)}」の説明として正しいものはどれですか。",
                            key_id, options=options, answer_forms=[answer], difficulty=0.35)
 
     def definition_to_term(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
@@ -68,12 +69,12 @@ class DefinitionItems(ItemGenerator):
             return None
         options, key_id = place_key(head(term), distractors, rng)
         prompt = f"次の説明にあてはまる用語はどれですか。\n{masked_definition(term)}"
-        return self._draft(term, key, "single_choice", prompt, key_id, options=options,
+        return self._draft(term, key, Kind.SINGLE_CHOICE, prompt, key_id, options=options,
                            answer_forms=variants(term), difficulty=0.4)
 
     def true_statement(self, material: ChapterMaterial, term: TermSource) -> ItemDraft:
         key = self.key(material, "true-false-own", head(term))
-        return self._draft(term, key, "true_false", statement_prompt(term, short_definition(term)), True,
+        return self._draft(term, key, Kind.TRUE_FALSE, statement_prompt(term, short_definition(term)), True,
                            difficulty=0.2)
 
     def false_statement(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
@@ -84,14 +85,14 @@ class DefinitionItems(ItemGenerator):
         if not chosen:
             return None
         lead = f"これは別の用語の説明です。「{head(term)}」は、{short_definition(term)}"
-        draft = self._draft(term, key, "true_false", statement_prompt(term, chosen[0]), False, difficulty=0.3)
+        draft = self._draft(term, key, Kind.TRUE_FALSE, statement_prompt(term, chosen[0]), False, difficulty=0.3)
         draft.explanation = f"{lead}\n{draft.explanation}"
         return draft
 
     def typed_term(self, material: ChapterMaterial, term: TermSource) -> ItemDraft:
         key = self.key(material, "typed-term", head(term))
         prompt = f"次の説明にあてはまる用語を答えてください。\n{masked_definition(term)}"
-        return self._draft(term, key, "short_answer", prompt, accepted_answers(term), answer_forms=variants(term),
+        return self._draft(term, key, Kind.SHORT_ANSWER, prompt, accepted_answers(term), answer_forms=variants(term),
                            difficulty=0.7)
 
     def cloze(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
@@ -99,7 +100,7 @@ class DefinitionItems(ItemGenerator):
         used = usage_sentence(material, term)
         if used is None:
             return None
-        key = self.key(material, "cloze", head(term))
+        key = self.key(material, Kind.CLOZE, head(term))
         rng = seeded(key)
         candidates = [(head(other), kind_of(other)) for other in distractor_terms(material, term)
                       if not contains_form(used.text, head(other)) and not is_umbrella(other)]
@@ -112,13 +113,13 @@ class DefinitionItems(ItemGenerator):
         lead = f"正解は「{head(term)}」。"
         explanation = explanations.from_sentence(material, used.section, used.text, lead)
         return ItemDraft(
-            key=key, kind="cloze", skill=self.skill, prompt=prompt, answer=key_id, options=options,
+            key=key, kind=Kind.CLOZE, skill=self.skill, prompt=prompt, answer=key_id, options=options,
             explanation=f"{explanation}\n{explanations.from_definition(term)}", answer_forms=variants(term),
             source=SourceRef(section=used.section, term=term.number), source_text=used.text, difficulty=0.45,
         )
 
     def matching(self, material: ChapterMaterial, group: list[TermSource]) -> ItemDraft:
-        key = self.key(material, "matching", short_hash(*sorted(head(term) for term in group)))
+        key = self.key(material, Kind.MATCHING, short_hash(*sorted(head(term) for term in group)))
         rng = seeded(key)
         left = [Option(str(index + 1), head(term)) for index, term in enumerate(group)]
         right = lettered(shuffled([short_definition(term) for term in group], rng))
@@ -127,7 +128,7 @@ class DefinitionItems(ItemGenerator):
         explanation = "\n".join(explanations.from_definition(term) for term in group)
         sections = {term.section for term in group}
         return ItemDraft(
-            key=key, kind="matching", skill=self.skill, prompt="それぞれの用語に合う説明を選んでください。",
+            key=key, kind=Kind.MATCHING, skill=self.skill, prompt="それぞれの用語に合う説明を選んでください。",
             answer=answer, explanation=explanation, options=right, left=left, difficulty=0.5,
             source=SourceRef(section=sections.pop() if len(sections) == 1 else None),
             source_text="\n".join(term.definition for term in group),

@@ -13,6 +13,7 @@ from . import explanations
 from .assembly import lettered, place_key, shuffled
 from .base import ItemGenerator
 from .distractors import alike_endings, nested
+from .kinds import Kind, Skill
 from .phrases import content_tokens, policy_phrases
 from .random_source import seeded
 from .records import ChapterMaterial, GoalListSource, ItemDraft, SourceRef
@@ -28,7 +29,7 @@ PLAN_REFERENCES = ("本構想", "本計画", "本戦略", "本方針")
 class GoalItems(ItemGenerator):
     name = "goals"
     version = 1
-    skill = "goal"
+    skill = Skill.GOAL
 
     def drafts(self, material: ChapterMaterial) -> Iterator[ItemDraft | None]:
         for goals in material.goal_lists:
@@ -51,7 +52,7 @@ class GoalItems(ItemGenerator):
             return None
         options, key_id = place_key(goal, distractors, rng)
         prompt = f"{goals.title}として本文に挙げられているものはどれですか。"
-        return self._draft(material, goals, key, "single_choice", prompt, key_id, options, [goal], 0.35)
+        return self._draft(material, goals, key, Kind.SINGLE_CHOICE, prompt, key_id, options, [goal], 0.35)
 
     def missing(self, material, goals: GoalListSource, pool: list[str], index: int) -> ItemDraft | None:
         goal = goals.items[index]
@@ -63,7 +64,7 @@ class GoalItems(ItemGenerator):
         shown = "、".join(f"「{other}」" for other in goals.items if other != goal)
         prompt = (f"{goals.title}は{len(goals.items)}つあります。{shown}と、もう一つはどれですか。")
         options, key_id = place_key(goal, distractors, rng)
-        return self._draft(material, goals, key, "single_choice", prompt, key_id, options, [goal], 0.5)
+        return self._draft(material, goals, key, Kind.SINGLE_CHOICE, prompt, key_id, options, [goal], 0.5)
 
     def which_not(self, material, goals: GoalListSource, pool: list[str], index: int) -> ItemDraft | None:
         outsider = pool[index]
@@ -74,7 +75,7 @@ class GoalItems(ItemGenerator):
             return None
         options, key_id = place_key(outsider, real, rng)
         prompt = f"次のうち、{goals.title}に{NEGATIVE_MARK}はどれですか。"
-        draft = self._draft(material, goals, key, "single_choice", prompt, key_id, options, [outsider], 0.4)
+        draft = self._draft(material, goals, key, Kind.SINGLE_CHOICE, prompt, key_id, options, [outsider], 0.4)
         draft.negative = True
         return draft
 
@@ -88,7 +89,7 @@ class GoalItems(ItemGenerator):
         options = lettered(shuffled(real + outsiders, rng))
         answer = [option.id for option in options if option.text in real]
         prompt = f"{goals.title}として本文に挙げられているものをすべて選んでください。"
-        return self._draft(material, goals, key, "multiple_response", prompt, answer, options, real, 0.6)
+        return self._draft(material, goals, key, Kind.MULTIPLE_RESPONSE, prompt, answer, options, real, 0.6)
 
     def how_many(self, material, goals: GoalListSource) -> ItemDraft:
         count = len(goals.items)
@@ -99,7 +100,7 @@ class GoalItems(ItemGenerator):
         options = lettered([f"{number}つ" for number in numbers])
         prompt = f"{goals.title}はいくつ挙げられていますか。"
         key_id = options[numbers.index(count)].id
-        return self._draft(material, goals, key, "single_choice", prompt, key_id, options, [f"{count}つ"], 0.3)
+        return self._draft(material, goals, key, Kind.SINGLE_CHOICE, prompt, key_id, options, [f"{count}つ"], 0.3)
 
     def _draft(self, material, goals: GoalListSource, key: str, kind: str, prompt: str, answer: object,
                options, answer_forms: list[str], difficulty: float) -> ItemDraft:

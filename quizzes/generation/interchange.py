@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-NOT_EXPORTED = ("ordering",)
+from .kinds import Kind
+
+NOT_EXPORTED = (Kind.ORDERING,)
 _GIFT_SPECIAL = "~=#{}:"
 # Moodle accepts only these fractions; 1/k for k right choices of a multiple-response item.
 _MOODLE_FRACTIONS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667", 7: "14.28571", 8: "12.5"}
@@ -44,14 +46,14 @@ def _gift_question(item: dict) -> str:
 
 def _gift_answers(item: dict) -> str:
     kind, answer, texts = item["kind"], item["answer"], {o["id"]: o["text"] for o in item["options"]}
-    if kind == "true_false":
+    if kind == Kind.TRUE_FALSE:
         return "T" if answer else "F"
-    if kind == "short_answer":
+    if kind == Kind.SHORT_ANSWER:
         return " ".join(f"={gift_escape(form)}" for form in answer)
-    if kind == "matching":
+    if kind == Kind.MATCHING:
         left = {entry["id"]: entry["text"] for entry in item["left"]}
         return " ".join(f"={gift_escape(left[l_id])} -> {gift_escape(texts[r_id])}" for l_id, r_id in answer.items())
-    if kind == "multiple_response":
+    if kind == Kind.MULTIPLE_RESPONSE:
         right, wrong = _fractions(len(answer))
         return " ".join(f"~%{right if o['id'] in answer else wrong}%{gift_escape(o['text'])}" for o in item["options"])
     return " ".join(f"{'=' if o['id'] == answer else '~'}{gift_escape(o['text'])}" for o in item["options"])
@@ -73,8 +75,8 @@ def to_moodle_xml(items: list[dict]) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
 
 
-_MOODLE_TYPES = {"single_choice": "multichoice", "cloze": "multichoice", "multiple_response": "multichoice",
-                 "true_false": "truefalse", "short_answer": "shortanswer", "matching": "matching"}
+_MOODLE_TYPES = {Kind.SINGLE_CHOICE: "multichoice", Kind.CLOZE: "multichoice", Kind.MULTIPLE_RESPONSE: "multichoice",
+                 Kind.TRUE_FALSE: "truefalse", Kind.SHORT_ANSWER: "shortanswer", Kind.MATCHING: "matching"}
 
 
 def _moodle_question(item: dict) -> ET.Element:
@@ -96,7 +98,7 @@ def _answer(question: ET.Element, fraction: str, text: str) -> None:
 
 def _choices(question: ET.Element, item: dict) -> None:
     keys = item["answer"] if isinstance(item["answer"], list) else [item["answer"]]
-    single = item["kind"] != "multiple_response"
+    single = item["kind"] != Kind.MULTIPLE_RESPONSE
     ET.SubElement(question, "single").text = "true" if single else "false"
     ET.SubElement(question, "shuffleanswers").text = "true"
     right, wrong = ("100", "0") if single else _fractions(len(keys))
@@ -123,5 +125,5 @@ def _matching(question: ET.Element, item: dict) -> None:
         _text(ET.SubElement(sub, "answer"), texts[item["answer"][entry["id"]]])
 
 
-_MOODLE_BODIES = {"single_choice": _choices, "cloze": _choices, "multiple_response": _choices,
-                  "true_false": _true_false, "short_answer": _short_answer, "matching": _matching}
+_MOODLE_BODIES = {Kind.SINGLE_CHOICE: _choices, Kind.CLOZE: _choices, Kind.MULTIPLE_RESPONSE: _choices,
+                  Kind.TRUE_FALSE: _true_false, Kind.SHORT_ANSWER: _short_answer, Kind.MATCHING: _matching}

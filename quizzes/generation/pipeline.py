@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .base import ItemGenerator
 from .checker import BankFinding, Finding, check_item, key_position_balance
+from .kinds import Kind
 from .records import ChapterMaterial, ItemDraft
 
 
@@ -29,6 +30,6 @@ def generate_bank(material: ChapterMaterial, generators: list[ItemGenerator]) ->
         found = check_item(draft)
         if found:
             bank.findings[draft.key] = found
-    single = [(d.answer, len(d.options)) for d in bank.drafts if d.kind == "single_choice" and bank.is_clean(d)]
+    single = [(d.answer, len(d.options)) for d in bank.drafts if d.kind == Kind.SINGLE_CHOICE and bank.is_clean(d)]
     bank.bank_findings = key_position_balance(single)
     return bank

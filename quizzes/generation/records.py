@@ -6,8 +6,10 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 
-KINDS = ("single_choice", "multiple_response", "true_false", "ordering", "matching", "short_answer", "cloze")
-SKILLS = ("definition", "date", "goal")
+from .kinds import Kind, Skill
+
+KINDS = tuple(Kind)
+SKILLS = tuple(Skill)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from .answers import answer_matches
+from .kinds import SINGLE_KEY_KINDS, Kind
 
 MAX_TYPED = 200
 
@@ -38,22 +39,22 @@ def score_response(kind: str, answer, option_ids: list[str], left_ids: list[str]
 
 
 def check_shape(kind: str, option_ids: list[str], left_ids: list[str], response) -> None:
-    if kind in ("single_choice", "cloze"):
+    if kind in SINGLE_KEY_KINDS:
         _require(isinstance(response, str) and response in option_ids, "choose_one", "Choose one of the options.")
-    elif kind == "multiple_response":
+    elif kind == Kind.MULTIPLE_RESPONSE:
         _require(isinstance(response, list) and all(isinstance(r, str) for r in response)
                  and len(set(response)) == len(response) and set(response) <= set(option_ids),
                  "choose_some", "Send the ids of the options you choose, each once.")
-    elif kind == "true_false":
+    elif kind == Kind.TRUE_FALSE:
         _require(isinstance(response, bool), "true_or_false", "Answer true or false.")
-    elif kind == "ordering":
+    elif kind == Kind.ORDERING:
         _require(isinstance(response, list) and sorted(response) == sorted(option_ids),
                  "order_all", "Put every option in order, each once.")
-    elif kind == "matching":
+    elif kind == Kind.MATCHING:
         _require(isinstance(response, dict) and sorted(response) == sorted(left_ids)
                  and all(value in option_ids for value in response.values()),
                  "match_all", "Match every entry on the left with one of the options.")
-    elif kind == "short_answer":
+    elif kind == Kind.SHORT_ANSWER:
         _require(isinstance(response, str) and response.strip() and len(response) <= MAX_TYPED,
                  "type_answer", f"Type an answer of at most {MAX_TYPED} characters.")
     else:
@@ -93,6 +94,6 @@ def _typed(answer: list[str], response: str) -> float:
 
 
 _SCORERS = {
-    "single_choice": _exact, "cloze": _exact, "true_false": _exact, "multiple_response": _multiple,
-    "ordering": _ordering, "matching": _matching, "short_answer": _typed,
+    Kind.SINGLE_CHOICE: _exact, Kind.CLOZE: _exact, Kind.TRUE_FALSE: _exact, Kind.MULTIPLE_RESPONSE: _multiple,
+    Kind.ORDERING: _ordering, Kind.MATCHING: _matching, Kind.SHORT_ANSWER: _typed,
 }

@@ -6,22 +6,23 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Chapter, Event, GoalList, Paragraph, Section, Term
+from quizzes.generation import kinds
 
 
 class Item(models.Model):
-    class Kind(models.TextChoices):
-        SINGLE_CHOICE = "single_choice", _("Single choice")
-        MULTIPLE_RESPONSE = "multiple_response", _("Multiple response")
-        TRUE_FALSE = "true_false", _("True/false")
-        ORDERING = "ordering", _("Ordering")
-        MATCHING = "matching", _("Matching")
-        SHORT_ANSWER = "short_answer", _("Short answer")
-        CLOZE = "cloze", _("Cloze")
+    class Kind(models.TextChoices):  # values from the generators' enum (quizzes.generation.kinds)
+        SINGLE_CHOICE = kinds.Kind.SINGLE_CHOICE.value, _("Single choice")
+        MULTIPLE_RESPONSE = kinds.Kind.MULTIPLE_RESPONSE.value, _("Multiple response")
+        TRUE_FALSE = kinds.Kind.TRUE_FALSE.value, _("True/false")
+        ORDERING = kinds.Kind.ORDERING.value, _("Ordering")
+        MATCHING = kinds.Kind.MATCHING.value, _("Matching")
+        SHORT_ANSWER = kinds.Kind.SHORT_ANSWER.value, _("Short answer")
+        CLOZE = kinds.Kind.CLOZE.value, _("Cloze")
 
     class Skill(models.TextChoices):
-        DEFINITION = "definition", _("Definitions")
-        DATE = "date", _("Dates")
-        GOAL = "goal", _("Goals")
+        DEFINITION = kinds.Skill.DEFINITION.value, _("Definitions")
+        DATE = kinds.Skill.DATE.value, _("Dates")
+        GOAL = kinds.Skill.GOAL.value, _("Goals")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..kinds import Kind
 from ..records import ItemDraft
 from .findings import Finding
 
@@ -68,6 +69,6 @@ def _short_answer(item: ItemDraft, ids: list[str]) -> str | None:
 
 
 _CHECKS = {
-    "single_choice": _single, "cloze": _single, "multiple_response": _multiple, "true_false": _true_false,
-    "ordering": _ordering, "matching": _matching, "short_answer": _short_answer,
+    Kind.SINGLE_CHOICE: _single, Kind.CLOZE: _single, Kind.MULTIPLE_RESPONSE: _multiple, Kind.TRUE_FALSE: _true_false,
+    Kind.ORDERING: _ordering, Kind.MATCHING: _matching, Kind.SHORT_ANSWER: _short_answer,
 }

@@ -9,13 +9,13 @@ from collections.abc import Callable
 from ..distractors import length_cue as key_stands_out_by_length
 from ..distractors import nested
 from ..folding import contains_form, fold
+from ..kinds import CHOICE_KINDS, Kind
 from ..phrases import ending
 from ..records import ItemDraft
 from .findings import Finding
 from .options import option_type, years_covered
 from .shape import malformed
 
-CHOICE_KINDS = ("single_choice", "multiple_response", "cloze")
 ALL_OR_NONE = re.compile(
     r"以上(?:の)?すべて|上記(?:の)?すべて|すべて正しい|いずれでもない|いずれも(?:正しくない|誤り)|どれでもない|該当なし"
 )
@@ -35,9 +35,9 @@ def check_item(item: ItemDraft) -> list[Finding]:
 
 def answer_in_stem(item: ItemDraft) -> list[Finding]:
     forms = list(item.answer_forms)
-    if item.kind in ("single_choice", "cloze") or item.kind == "multiple_response":
+    if item.kind in CHOICE_KINDS:
         forms += item.key_texts
-    if item.kind == "short_answer":
+    if item.kind == Kind.SHORT_ANSWER:
         forms += list(item.answer)
     leaked = [form for form in dict.fromkeys(forms) if contains_form(item.prompt, form)]
     return [Finding("answer_in_stem", f"The stem contains the key「{form}」.") for form in leaked[:1]]
@@ -65,7 +65,7 @@ def mixed_option_types(item: ItemDraft) -> list[Finding]:
 
 def two_defensible_keys(item: ItemDraft) -> list[Finding]:
     """Year options whose spans overlap the key's (2001年度 and 2002年): both can be defended."""
-    if item.kind != "single_choice":
+    if item.kind != Kind.SINGLE_CHOICE:
         return []
     key_years = years_covered(item.key_texts[0]) if item.key_texts else set()
     rivals = [o.text for o in item.options if o.id != item.answer and years_covered(o.text) & key_years]
@@ -73,7 +73,7 @@ def two_defensible_keys(item: ItemDraft) -> list[Finding]:
 
 
 def length_cue(item: ItemDraft) -> list[Finding]:
-    if item.kind != "single_choice" or len(item.options) < 3:
+    if item.kind != Kind.SINGLE_CHOICE or len(item.options) < 3:
         return []
     key = item.key_texts[0]
     others = [option.text for option in item.options if option.id != item.answer]
@@ -98,7 +98,7 @@ def unmarked_negative(item: ItemDraft) -> list[Finding]:
 
 def grammatical_cue(item: ItemDraft) -> list[Finding]:
     """The key alone ends one way while distractors share another ending: the odd one out is the key."""
-    if item.kind != "single_choice" or len(item.options) < 3 or not item.key_texts:
+    if item.kind != Kind.SINGLE_CHOICE or len(item.options) < 3 or not item.key_texts:
         return []
     key_shape = ending(item.key_texts[0])
     shapes = Counter(ending(option.text) for option in item.options if option.id != item.answer)
@@ -113,7 +113,7 @@ def self_answering_definition(item: ItemDraft) -> list[Finding]:
     """A definition that spells the acronym out (「ソーシャルネットワーキングサービスの略」) answers
     itself unless masked or the item is marked easy."""
     acronyms = [option.text for option in item.options if option.text.isascii() and option.text.isupper()]
-    if item.kind == "short_answer":
+    if item.kind == Kind.SHORT_ANSWER:
         acronyms += [form for form in item.answer if form.isascii() and form.isupper()]
     if acronyms and SPELLED_OUT.search(item.prompt) and item.difficulty > 0.2:
         return [Finding("self_answering_definition", "The stem spells out an acronym among the answers; mask it "
