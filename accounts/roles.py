@@ -7,7 +7,12 @@ TEACHERS_GROUP = "teachers"
 
 
 def is_teacher(user: AbstractBaseUser | AnonymousUser) -> bool:
-    return user.is_authenticated and user.groups.filter(name=TEACHERS_GROUP).exists()
+    """Asked once per user object (a request's user), like Django's own permission cache."""
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_is_teacher_cache"):
+        user._is_teacher_cache = user.groups.filter(name=TEACHERS_GROUP).exists()
+    return user._is_teacher_cache
 
 
 def role_of(user) -> str:

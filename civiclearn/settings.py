@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "rest_framework.authtoken",
     "axes",
+    "civiclearn",  # project-wide commands: backups, translations
     "accounts",
     "content",
     "quizzes",

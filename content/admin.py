@@ -1,17 +1,10 @@
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+"""Editing the lessons. Uploading a chapter and regenerating its items publish quiz items, so those
+belong to quizzes: quizzes/admin/chapters.py registers a subclass of ChapterAdmin that adds them."""
+
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.services.chapter_publishing import import_chapter_with_items
-from quizzes.services.generation_text import generation_lines
-from quizzes.services.item_generation import generate_items
-
-from .forms import ChapterUploadForm
 from .models import Chapter, Event, Figure, Goal, GoalList, Paragraph, Section, Term, TermLink
-from .parsing import ParseError
-from .services.report_text import report_lines
 from .services.revisions import raise_revision
 
 
@@ -54,44 +47,6 @@ class ChapterAdmin(RaisesChapterRevision, admin.ModelAdmin):
     readonly_fields = ["source_name", "source_sha256", "created_at", "updated_at"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [SectionInline]
-    change_list_template = "admin/content/chapter/change_list.html"
-    actions = ["regenerate_items"]
-
-    @admin.action(description=_("Regenerate the items of the selected chapters"), permissions=["change"])
-    def regenerate_items(self, request, queryset):
-        for chapter in queryset:
-            lines = generation_lines(generate_items(chapter=chapter))
-            self.message_user(request, " / ".join(lines[:2]), messages.SUCCESS)
-            if len(lines) > 5:
-                self.message_user(request, " / ".join(lines[5:]), messages.WARNING)
-
-    def get_urls(self):
-        upload = path("upload/", self.admin_site.admin_view(self.upload_view), name="content_chapter_upload")
-        return [upload, *super().get_urls()]
-
-    def upload_view(self, request):
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        form = ChapterUploadForm(request.POST or None, request.FILES or None)
-        report, lines = None, []
-        if request.method == "POST" and form.is_valid():
-            upload = form.cleaned_data["file"]
-            try:
-                report, items = import_chapter_with_items(
-                    data=upload.read(), source_name=upload.name,
-                    slug=form.cleaned_data["slug"] or None, dry_run=form.cleaned_data["dry_run"],
-                )
-            except ParseError as error:
-                form.add_error("file", str(error))
-            else:
-                lines = report_lines(report) + generation_lines(items)
-                messages.success(request, lines[0])
-        context = {
-            **self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
-            "report": report, "report_lines": lines,
-            "title": _("Upload a chapter"), "changelist_url": reverse("admin:content_chapter_changelist"),
-        }
-        return TemplateResponse(request, "admin/content/chapter/upload.html", context)
 
 
 class ParagraphInline(admin.StackedInline):

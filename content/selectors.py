@@ -1,9 +1,9 @@
-"""Selectors read: querysets with what their pages and endpoints need already joined or prefetched."""
+"""Selectors read: querysets with what their pages and endpoints need already joined or prefetched, or
+one row or None (the view decides on the 404)."""
 
 from __future__ import annotations
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 
 from .models import Chapter, Event, GoalList, Paragraph, Section, Term, TermLink
 
@@ -13,21 +13,21 @@ def chapter_list() -> QuerySet[Chapter]:
     return chapters.prefetch_related(Prefetch("sections", queryset=Section.objects.order_by("number")))
 
 
-def chapter_by_slug(slug: str) -> Chapter:
-    return get_object_or_404(chapter_list(), slug=slug)
+def chapter_by_slug(slug: str) -> Chapter | None:
+    return chapter_list().filter(slug=slug).first()
 
 
-def chapter_heading(slug: str) -> Chapter:
+def chapter_heading(slug: str) -> Chapter | None:
     """A chapter alone, without the counts and sections the chapter list needs."""
-    return get_object_or_404(Chapter, slug=slug)
+    return Chapter.objects.filter(slug=slug).first()
 
 
-def section_heading(slug: str, number: int) -> Section:
+def section_heading(slug: str, number: int) -> Section | None:
     """A section and its chapter only: what a page needs around its cached parts."""
-    return get_object_or_404(Section.objects.select_related("chapter"), chapter__slug=slug, number=number)
+    return Section.objects.select_related("chapter").filter(chapter__slug=slug, number=number).first()
 
 
-def section_for_reading(slug: str, number: int) -> Section:
+def section_for_reading(slug: str, number: int) -> Section | None:
     """A section with everything its page shows: paragraphs and their term links, figures, goals."""
     paragraphs = Paragraph.objects.order_by("position").prefetch_related(
         Prefetch("term_links", queryset=TermLink.objects.select_related("term").order_by("start"))
@@ -37,7 +37,7 @@ def section_for_reading(slug: str, number: int) -> Section:
         "figures",
         Prefetch("goal_lists", queryset=GoalList.objects.prefetch_related("goals")),
     )
-    return get_object_or_404(queryset, chapter__slug=slug, number=number)
+    return queryset.filter(chapter__slug=slug, number=number).first()
 
 
 def neighbouring_sections(section: Section) -> tuple[Section | None, Section | None]:

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
@@ -7,17 +8,23 @@ from .presentation import section_blocks, term_uses
 from .readings import katakana_to_hiragana
 
 
+def _found(row):
+    if row is None:
+        raise Http404
+    return row
+
+
 def chapter_list(request):
     return render(request, "content/chapter_list.html", {"chapters": selectors.chapter_list()})
 
 
 def chapter_detail(request, slug):
-    chapter = selectors.chapter_by_slug(slug)
+    chapter = _found(selectors.chapter_by_slug(slug))
     return render(request, "content/chapter_detail.html", {"chapter": chapter, "sections": chapter.sections.all()})
 
 
 def section_detail(request, slug, number):
-    section = selectors.section_heading(slug, number)
+    section = _found(selectors.section_heading(slug, number))
     parts = cached_parts(section.chapter, "section", number, build=lambda: _section_parts(slug, number))
     return render(request, "content/section_detail.html",
                   {"chapter": section.chapter, "section": section, **parts})
@@ -35,7 +42,7 @@ def _section_parts(slug, number) -> dict[str, str]:
 
 
 def glossary(request, slug):
-    chapter = selectors.chapter_heading(slug)
+    chapter = _found(selectors.chapter_heading(slug))
     order = "kana" if request.GET.get("order") == "kana" else "number"
     parts = cached_parts(chapter, "glossary", order, build=lambda: _glossary_parts(chapter, order))
     return render(request, "content/glossary.html", {"chapter": chapter, **parts})
@@ -51,5 +58,5 @@ def _glossary_parts(chapter, order) -> dict[str, str]:
 
 
 def timeline(request, slug):
-    chapter = selectors.chapter_by_slug(slug)
+    chapter = _found(selectors.chapter_by_slug(slug))
     return render(request, "content/timeline.html", {"chapter": chapter, "events": selectors.timeline(chapter)})

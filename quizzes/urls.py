@@ -1,19 +1,19 @@
 from django.urls import path
 
-from . import teaching_views as teach
-from . import views
+from .views import learning as learn
+from .views import teaching as teach
 
 app_name = "quizzes"
 urlpatterns = [
-    path("dashboard/", views.dashboard, name="dashboard"),
-    path("practice/", views.practice_start, name="practice-start"),
-    path("practice/review/", views.review_start, name="review-start"),
-    path("practice/<int:attempt_id>/", views.attempt, name="attempt"),
-    path("practice/<int:attempt_id>/items/<int:position>/", views.item, name="item"),
-    path("practice/<int:attempt_id>/finish/", views.finish, name="finish"),
-    path("practice/<int:attempt_id>/summary/", views.summary, name="summary"),
-    path("classes/join/", views.join_class, name="join-class"),
-    path("assignments/<int:assignment_id>/start/", views.assignment_begin, name="assignment-start"),
+    path("dashboard/", learn.dashboard, name="dashboard"),
+    path("practice/", learn.practice_begin, name="practice-start"),
+    path("practice/review/", learn.review_start, name="review-start"),
+    path("practice/<int:attempt_id>/", learn.attempt, name="attempt"),
+    path("practice/<int:attempt_id>/items/<int:position>/", learn.item, name="item"),
+    path("practice/<int:attempt_id>/finish/", learn.finish, name="finish"),
+    path("practice/<int:attempt_id>/summary/", learn.summary, name="summary"),
+    path("classes/join/", learn.join_class, name="join-class"),
+    path("assignments/<int:assignment_id>/start/", learn.assignment_begin, name="assignment-start"),
     path("teach/", teach.home, name="teach"),
     path("teach/classes/<int:class_id>/", teach.class_detail, name="teach-class"),
     path("teach/sets/<int:set_id>/", teach.set_builder, name="teach-set"),

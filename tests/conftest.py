@@ -41,7 +41,7 @@ def open_data():
 @pytest.fixture
 def imported_seed(db, seed_bytes):
     from content.models import Chapter
-    from content.services import chapter_import_file
+    from content.services.chapter_import import chapter_import_file
 
     chapter_import_file(data=seed_bytes, source_name=SEED.name)
     return Chapter.objects.get(slug="sapporo-ict-chapter1")
@@ -50,7 +50,7 @@ def imported_seed(db, seed_bytes):
 @pytest.fixture
 def all_chapters(imported_seed):
     """The seed and our two fixture chapters."""
-    from content.services import chapter_import_file
+    from content.services.chapter_import import chapter_import_file
 
     for path in (PLANS, OPEN_DATA):
         chapter_import_file(data=path.read_bytes(), source_name=path.name)
@@ -77,9 +77,9 @@ def staff_client(client, db):
 @pytest.fixture
 def seed_bank(imported_seed):
     """The seed chapter with its generated item bank."""
-    from quizzes.services.item_generation import generate_items
+    from quizzes.services.item_generation import items_generate
 
-    generate_items(chapter=imported_seed)
+    items_generate(chapter=imported_seed)
     return imported_seed
 
 

@@ -4,12 +4,12 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from content.models import Chapter
-from content.services import chapter_import_file
+from content.services.chapter_import import chapter_import_file
 from quizzes.models import Answer, Attempt, Item, ReviewCard
-from quizzes.selectors import progress_for
+from quizzes.selectors.learning import progress_for
 from quizzes.services.answering import attempt_answer
-from quizzes.services.item_generation import generate_items
-from quizzes.services.practice import start_attempt_with
+from quizzes.services.item_generation import items_generate
+from quizzes.services.practice import attempt_create
 from tests.conftest import SEED, json_answer
 
 
@@ -26,9 +26,9 @@ def _snapshot(student):
 @pytest.mark.django_db(transaction=True)
 def test_a_restored_backup_keeps_every_learners_progress(tmp_path, django_user_model):
     imported = chapter_import_file(data=SEED.read_bytes(), source_name=SEED.name)
-    generate_items(chapter=Chapter.objects.get(slug=imported.slug))
+    items_generate(chapter=Chapter.objects.get(slug=imported.slug))
     student = django_user_model.objects.create_user("hanako", password="pw-12345678")
-    attempt = start_attempt_with(learner=student, items=list(Item.objects.filter(kind="true_false")[:5]))
+    attempt = attempt_create(learner=student, items=list(Item.objects.filter(kind="true_false")[:5]))
     for slot in attempt.slots.select_related("version", "attempt"):
         attempt_answer(slot=slot, response=json_answer(slot))
     before = _snapshot(student)

@@ -19,9 +19,10 @@ from .row_sync import Change, ChangeLog, apply_rows, match_by_alignment, match_b
 
 @dataclass
 class ImportReport:
+    """What an import wrote (or, inside a transaction that is then rolled back, would write)."""
+
     slug: str
     created: bool
-    dry_run: bool
     counts: dict[str, int]
     changes: list[Change] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -42,12 +43,7 @@ def _section_label(values: dict) -> str:
     return f"{values['number']}．{values['title']}"
 
 
-class _DryRunRollback(Exception):
-    pass
-
-
-def chapter_import_file(*, data: bytes, source_name: str, slug: str | None = None,
-                        dry_run: bool = False) -> ImportReport:
+def chapter_import_file(*, data: bytes, source_name: str, slug: str | None = None) -> ImportReport:
     """Parse a chapter file and import it; raise ParseError (nothing written) if it is not one."""
     parsed = parse_chapter(data)
     return chapter_import(
@@ -55,7 +51,6 @@ def chapter_import_file(*, data: bytes, source_name: str, slug: str | None = Non
         slug=slug or default_slug(source_name),
         source_name=Path(source_name).name,
         source_sha256=hashlib.sha256(data).hexdigest(),
-        dry_run=dry_run,
     )
 
 
@@ -63,18 +58,11 @@ def default_slug(source_name: str) -> str:
     return slugify(Path(source_name).stem) or "chapter"
 
 
-def chapter_import(*, parsed: ParsedChapter, slug: str, source_name: str, source_sha256: str,
-                   dry_run: bool = False) -> ImportReport:
-    """Create or update chapter ``slug`` from ``parsed`` in one transaction."""
-    try:
-        with transaction.atomic():
-            report = _ChapterWriter(parsed, slug).write(source_name, source_sha256)
-            report.dry_run = dry_run
-            if dry_run:
-                raise _DryRunRollback
-    except _DryRunRollback:
-        pass
-    return report
+@transaction.atomic
+def chapter_import(*, parsed: ParsedChapter, slug: str, source_name: str, source_sha256: str) -> ImportReport:
+    """Create or update chapter ``slug`` from ``parsed`` in one transaction. A dry run is the caller's:
+    it rolls back the transaction this runs in (quizzes.services.chapter_publishing)."""
+    return _ChapterWriter(parsed, slug).write(source_name, source_sha256)
 
 
 class _ChapterWriter:
@@ -100,7 +88,7 @@ class _ChapterWriter:
             "events": len(self.parsed.events), "goal_lists": len(self.parsed.goals),
             "goals": sum(len(goals.items) for goals in self.parsed.goals), "figures": len(self.parsed.figures),
         }
-        return ImportReport(self.slug, created, False, counts, self.log.changes, list(self.parsed.warnings))
+        return ImportReport(self.slug, created, counts, self.log.changes, list(self.parsed.warnings))
 
     def _chapter(self, source_name: str, source_sha256: str) -> tuple[Chapter, bool]:
         heading = self.parsed.chapter

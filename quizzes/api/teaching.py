@@ -13,15 +13,32 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from accounts.roles import is_teacher
-from quizzes import selectors
 from quizzes.models import Assignment, QuizSet, QuizSetEntry, SchoolClass
-from quizzes.selectors.teaching import assignments_for_student, quiz_set_results
-from quizzes.services import classes, quiz_sets
+from quizzes.presentation.exports import FORMATS, quiz_set_export
+from quizzes.selectors.learning import attempts_with_slots
+from quizzes.selectors.teaching import (
+    assignments_for_student,
+    assignments_of_teacher,
+    assignments_open_to,
+    classes_joined,
+    classes_with_roster,
+    quiz_set_results,
+    quiz_sets_with_entries,
+)
 from quizzes.services.assignments import AttemptRefused, assignment_create, assignment_start
-from quizzes.services.exporting import FORMATS, quiz_set_export
+from quizzes.services.classes import class_create, class_join, class_remove_student, class_renew_code
+from quizzes.services.quiz_sets import (
+    entry_add_item,
+    entry_add_random,
+    entry_move,
+    entry_remove,
+    item_write,
+    quiz_set_create,
+    quiz_set_update,
+)
 
 from . import teaching_serializers as s
-from .serializers import PracticeSessionSerializer
+from .learning_serializers import PracticeSessionSerializer
 
 
 class IsTeacher(permissions.BasePermission):
@@ -43,9 +60,7 @@ class ClassViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
         if getattr(self, "swagger_fake_view", False):
             return SchoolClass.objects.none()
         user = self.request.user
-        if is_teacher(user):
-            return SchoolClass.objects.filter(teacher=user).prefetch_related("memberships__student")
-        return SchoolClass.objects.filter(memberships__student=user).select_related("teacher")
+        return classes_with_roster(user) if is_teacher(user) else classes_joined(user)
 
     def get_serializer_class(self):
         return s.TeacherClassSerializer if is_teacher(self.request.user) else s.StudentClassSerializer
@@ -55,7 +70,7 @@ class ClassViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
         given = s.TeacherClassSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         try:
-            created = classes.class_create(teacher=request.user, name=given.validated_data["name"])
+            created = class_create(teacher=request.user, name=given.validated_data["name"])
         except DjangoPermissionDenied as denied:
             raise PermissionDenied(str(denied)) from None
         return Response(s.TeacherClassSerializer(created).data, status=status.HTTP_201_CREATED)
@@ -65,14 +80,14 @@ class ClassViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
     def join(self, request):
         given = s.JoinClassSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        joined = classes.class_join(student=request.user, join_code=given.validated_data["join_code"])
+        joined = class_join(student=request.user, join_code=given.validated_data["join_code"])
         return Response(s.StudentClassSerializer(joined).data)
 
     @extend_schema(request=None, responses=s.TeacherClassSerializer)
     @action(detail=True, methods=["post"], url_path="renew-code", permission_classes=[IsTeacher])
     def renew_code(self, request, pk=None):
         school_class = self.get_object()
-        classes.class_renew_code(school_class=school_class)
+        class_renew_code(school_class=school_class)
         return Response(s.TeacherClassSerializer(school_class).data)
 
     @extend_schema(request=s.StudentRefSerializer, responses=s.TeacherClassSerializer)
@@ -81,7 +96,7 @@ class ClassViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
         school_class = self.get_object()
         given = s.StudentRefSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        classes.class_remove_student(school_class=school_class, student=given.validated_data["student"])
+        class_remove_student(school_class=school_class, student=given.validated_data["student"])
         return Response(s.TeacherClassSerializer(self.get_object()).data)
 
 
@@ -98,14 +113,26 @@ class QuizSetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return QuizSet.objects.none()
-        return QuizSet.objects.filter(owner=self.request.user).prefetch_related("entries__chapter", "entries__section",
-                                                                                 "entries__item")
+        return quiz_sets_with_entries(self.request.user)
 
-    def perform_create(self, serializer):
-        serializer.save(owner=self.request.user)
+    @extend_schema(request=s.QuizSetSerializer, responses={201: s.QuizSetSerializer})
+    def create(self, request, *args, **kwargs):
+        given = s.QuizSetSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        created = quiz_set_create(owner=request.user, **given.validated_data)
+        return Response(s.QuizSetSerializer(self.get_queryset().get(pk=created.pk)).data,
+                        status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.QuizSetSerializer, responses=s.QuizSetSerializer)
+    def update(self, request, *args, partial=False, **kwargs):
+        quiz_set = self.get_object()
+        given = s.QuizSetSerializer(quiz_set, data=request.data, partial=partial)
+        given.is_valid(raise_exception=True)
+        quiz_set_update(quiz_set=quiz_set, **given.validated_data)
+        return self._done(quiz_set)
 
     def _entry(self, quiz_set, entry_id) -> QuizSetEntry:
-        return get_object_or_404(QuizSetEntry, pk=entry_id, quiz_set=quiz_set)
+        return get_object_or_404(quiz_set.entries, pk=entry_id)
 
     def _done(self, quiz_set):
         return Response(s.QuizSetSerializer(self.get_queryset().get(pk=quiz_set.pk)).data)
@@ -115,7 +142,7 @@ class QuizSetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     def add_item(self, request, pk=None):
         quiz_set, given = self.get_object(), s.AddItemSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        quiz_sets.entry_add_item(quiz_set=quiz_set, item=given.validated_data["item"])
+        entry_add_item(quiz_set=quiz_set, item=given.validated_data["item"])
         return self._done(quiz_set)
 
     @extend_schema(request=s.AddRandomSerializer, responses=s.QuizSetSerializer)
@@ -123,7 +150,7 @@ class QuizSetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     def add_random(self, request, pk=None):
         quiz_set, given = self.get_object(), s.AddRandomSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        quiz_sets.entry_add_random(quiz_set=quiz_set, **given.validated_data)
+        entry_add_random(quiz_set=quiz_set, **given.validated_data)
         return self._done(quiz_set)
 
     @extend_schema(request=s.WriteItemSerializer, responses=s.QuizSetSerializer)
@@ -131,7 +158,7 @@ class QuizSetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     def write_item(self, request, pk=None):
         quiz_set, given = self.get_object(), s.WriteItemSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        quiz_sets.item_write(author=request.user, quiz_set=quiz_set, section=None, **given.validated_data)
+        item_write(author=request.user, quiz_set=quiz_set, section=None, **given.validated_data)
         return self._done(quiz_set)
 
     @extend_schema(request=s.MoveEntrySerializer, responses=s.QuizSetSerializer)
@@ -139,8 +166,8 @@ class QuizSetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     def move_entry(self, request, pk=None):
         quiz_set, given = self.get_object(), s.MoveEntrySerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        quiz_sets.entry_move(entry=self._entry(quiz_set, given.validated_data["entry"]),
-                             offset=int(given.validated_data["offset"]))
+        entry_move(entry=self._entry(quiz_set, given.validated_data["entry"]),
+                   offset=int(given.validated_data["offset"]))
         return self._done(quiz_set)
 
     @extend_schema(request=s.EntryRefSerializer, responses=s.QuizSetSerializer)
@@ -148,7 +175,7 @@ class QuizSetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     def remove_entry(self, request, pk=None):
         quiz_set, given = self.get_object(), s.EntryRefSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        quiz_sets.entry_remove(entry=self._entry(quiz_set, given.validated_data["entry"]))
+        entry_remove(entry=self._entry(quiz_set, given.validated_data["entry"]))
         return self._done(quiz_set)
 
     @extend_schema(responses=s.ResultsSerializer)
@@ -181,7 +208,7 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Assignment.objects.none()
-        return selectors.teaching.assignments_of_teacher(self.request.user)
+        return assignments_of_teacher(self.request.user)
 
     @extend_schema(responses=PolymorphicProxySerializer(
         component_name="AssignmentListEntry", serializers=[s.AssignmentSerializer, s.StudentAssignmentSerializer],
@@ -203,12 +230,10 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets
     @extend_schema(request=None, responses={201: PracticeSessionSerializer})
     @action(detail=True, methods=["post"])
     def start(self, request, pk=None):
-        assignment = get_object_or_404(Assignment.objects.select_related("quiz_set"), pk=pk,
-                                       school_class__memberships__student=request.user)
+        assignment = get_object_or_404(assignments_open_to(request.user), pk=pk)
         try:
-            attempt = assignment_start(assignment=assignment, student=request.user)
+            started = assignment_start(assignment=assignment, student=request.user)
         except AttemptRefused as refusal:
             raise ValidationError({"detail": str(refusal)}) from None
-        attempt.ordered_slots = list(selectors.attempt_slots(attempt))
-        return Response(PracticeSessionSerializer(attempt, context={"reveal": False}).data,
-                        status=status.HTTP_201_CREATED)
+        attempt = attempts_with_slots(request.user).get(pk=started.pk)
+        return Response(PracticeSessionSerializer(attempt).data, status=status.HTTP_201_CREATED)

@@ -1,8 +1,9 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from .learning import DueReviewsView, PracticeSessionViewSet, ProgressView, TokenView
+from .publishing import ChapterImportView
 from .teaching import AssignmentViewSet, ClassViewSet, QuizSetViewSet
-from .views import DueReviewsView, PracticeSessionViewSet, ProgressView, TokenView
 
 router = DefaultRouter()
 router.register("practice-sessions", PracticeSessionViewSet, basename="practice-session")
@@ -14,5 +15,6 @@ urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("progress/", ProgressView.as_view(), name="api-progress"),
     path("reviews/due/", DueReviewsView.as_view(), name="api-reviews-due"),
+    path("chapter-imports/", ChapterImportView.as_view(), name="api-chapter-import"),
     *router.urls,
 ]

@@ -1,19 +1,4 @@
-"""Reads: the material generators work from, the bank, and each learner's attempts and progress."""
-
-from . import teaching
-from .bank import bank_items, chapter_material, published_items, section_numbered, source_rows
-from .learning import attempt_for, attempt_slots, due_cards, progress_for, slot_for
-
-__all__ = [
-           "attempt_for",
-           "attempt_slots",
-           "bank_items",
-           "chapter_material",
-           "due_cards",
-           "progress_for",
-           "published_items",
-           "section_numbered",
-           "slot_for",
-           "source_rows",
-           "teaching",
-]
+"""Reads, by audience: bank (the material generators work from, and the item bank), learning (a
+learner's attempts and progress), teaching (classes, sets, assignments, results). Import names from
+those modules; selectors never write, never call a service, and never decide on a 404 (they return
+None or a queryset scoped to the user, and the view decides)."""

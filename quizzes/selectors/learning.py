@@ -2,39 +2,69 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.db.models.functions import TruncDate
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from content.models import Section, Term
-from quizzes.mastery import Mastery, mastery
+from quizzes.mastery import Mastery, masteries
 from quizzes.models import Answer, Attempt, AttemptItem, Item, ReviewCard
-from quizzes.services.scheduling import recall_probability
+from quizzes.scheduling import recall_probability
 
 RECENT_ATTEMPTS = 5
 MISSED_TERMS = 5
 STREAK_WINDOW_DAYS = 366
 
 
-def attempt_for(*, learner, attempt_id: int) -> Attempt:
-    attempts = Attempt.objects.select_related("chapter", "section", "assignment__quiz_set")
-    return get_object_or_404(attempts, pk=attempt_id, learner=learner)
+def attempts_of(learner) -> QuerySet[Attempt]:
+    """The learner's own attempts (another learner's is not among them)."""
+    return Attempt.objects.filter(learner=learner).select_related("chapter", "section", "assignment__quiz_set")
 
 
-def attempt_slots(attempt: Attempt) -> QuerySet[AttemptItem]:
-    """The attempt's items in order, each with its version, item, source and answer (two queries)."""
-    return (AttemptItem.objects.filter(attempt=attempt)
+def attempts_with_slots(learner) -> QuerySet[Attempt]:
+    """The learner's attempts, each with ``ordered_slots``: its items in order (one more query in all)."""
+    return attempts_of(learner).prefetch_related(Prefetch("slots", queryset=slots_in_order(), to_attr="ordered_slots"))
+
+
+def slots_in_order() -> QuerySet[AttemptItem]:
+    """Slots in order, each with its version, item, source and answer joined."""
+    return (AttemptItem.objects
             .select_related("version", "item__section", "item__paragraph", "item__chapter", "answer")
             .order_by("position"))
 
 
-def slot_for(*, attempt: Attempt, position: int) -> AttemptItem:
-    return get_object_or_404(attempt_slots(attempt), position=position)
+def attempt_slots(attempt: Attempt) -> QuerySet[AttemptItem]:
+    """The attempt's items in order, each with its version, item, source and answer (one query)."""
+    return slots_in_order().filter(attempt=attempt)
+
+
+def slot_at(*, attempt: Attempt, position: int) -> AttemptItem | None:
+    return attempt_slots(attempt).filter(position=position).first()
+
+
+@dataclass(frozen=True)
+class AttemptSummary:
+    id: int
+    finished_at: datetime | None
+    score: float | None
+    items: int
+    answered: int
+    correct: int
+    missed: list[int]  # the ids of the items answered but not fully right
+
+
+def attempt_summary(attempt: Attempt) -> AttemptSummary:
+    slots = list(attempt_slots(attempt))
+    answers = [slot.answer for slot in slots if hasattr(slot, "answer")]
+    return AttemptSummary(
+        id=attempt.pk, finished_at=attempt.finished_at, score=attempt.score, items=len(slots),
+        answered=len(answers), correct=sum(answer.correct for answer in answers),
+        missed=[answer.slot.item_id for answer in answers if not answer.correct],
+    )
 
 
 def due_cards(*, learner, now: datetime) -> QuerySet[ReviewCard]:
@@ -95,26 +125,20 @@ def progress_for(*, learner, now: datetime | None = None) -> Progress:
 
 
 def _chapters(items, recall: dict[int, float]) -> list[ChapterProgress]:
-    by_section, by_skill = defaultdict(list), defaultdict(list)
-    for pk, chapter_id, section_id, skill in items:
-        by_section[(chapter_id, section_id)].append(pk)
-        by_skill[(chapter_id, skill)].append(pk)
-    sections = Section.objects.filter(pk__in={s for _c, s in by_section if s}).select_related("chapter")
+    found = masteries(items, recall)
+    sections = Section.objects.filter(pk__in={s for _c, s in found.by_section if s}).select_related("chapter")
     chapters: dict[int, ChapterProgress] = {}
     for section in sections.order_by("chapter__number", "chapter__slug", "number"):
         chapter = chapters.setdefault(section.chapter_id, ChapterProgress(
             section.chapter_id, str(section.chapter), section.chapter.slug))
-        chapter.sections.append(ScopeMastery(str(section), _of(by_section[(section.chapter_id, section.pk)], recall),
+        chapter.sections.append(ScopeMastery(str(section), found.by_section[(section.chapter_id, section.pk)],
                                              section=section))
     labels = dict(Item.Skill.choices)
-    for (chapter_id, skill), pks in sorted(by_skill.items(), key=lambda entry: list(labels).index(entry[0][1])):
+    in_skill_order = sorted(found.by_skill.items(), key=lambda entry: list(labels).index(entry[0][1]))
+    for (chapter_id, skill), scoped in in_skill_order:
         if chapter_id in chapters:
-            chapters[chapter_id].skills.append(ScopeMastery(str(labels[skill]), _of(pks, recall), skill=skill))
+            chapters[chapter_id].skills.append(ScopeMastery(str(labels[skill]), scoped, skill=skill))
     return list(chapters.values())
-
-
-def _of(item_ids: list[int], recall: dict[int, float]) -> Mastery:
-    return mastery([recall[pk] for pk in item_ids if pk in recall], total=len(item_ids))
 
 
 def _streak(learner, now: datetime) -> int:

@@ -1,5 +1,5 @@
-"""Teachers' reads, scoped to the teacher (another teacher's class or set is a 404), and students'
-view of the classes they joined and the assignments given to them."""
+"""Teachers' reads, scoped to the teacher (another teacher's class or set is not among them, and the
+view answers 404), and students' view of the classes they joined and the assignments given to them."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db.models import Count, F, Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 
 from quizzes.generation.item_analysis import ItemStatistics, item_statistics, option_counts
+from quizzes.generation.kinds import CHOICE_KINDS
 from quizzes.models import Answer, Assignment, Attempt, Item, Membership, QuizSet, QuizSetEntry, SchoolClass
 
 
@@ -18,19 +18,29 @@ def classes_of(teacher) -> QuerySet[SchoolClass]:
     return SchoolClass.objects.filter(teacher=teacher).annotate(students=Count("memberships"))
 
 
-def class_of(*, teacher, class_id: int) -> SchoolClass:
-    return get_object_or_404(SchoolClass.objects.prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.select_related("student"))), pk=class_id, teacher=teacher)
+def classes_with_roster(teacher) -> QuerySet[SchoolClass]:
+    """The teacher's classes, each with its memberships and their students."""
+    roster = Prefetch("memberships", queryset=Membership.objects.select_related("student"))
+    return SchoolClass.objects.filter(teacher=teacher).prefetch_related(roster)
+
+
+def classes_joined(student) -> QuerySet[SchoolClass]:
+    return SchoolClass.objects.filter(memberships__student=student).select_related("teacher")
 
 
 def quiz_sets_of(owner) -> QuerySet[QuizSet]:
     return QuizSet.objects.filter(owner=owner).annotate(entry_count=Count("entries"))
 
 
-def quiz_set_of(*, owner, set_id: int) -> QuizSet:
+def quiz_sets_with_entries(owner) -> QuerySet[QuizSet]:
+    """The owner's sets, each with its entries in order (their items, chapters and sections joined)."""
     entries = QuizSetEntry.objects.select_related("item", "chapter", "section").order_by("position")
-    return get_object_or_404(QuizSet.objects.prefetch_related(Prefetch("entries", queryset=entries)),
-                             pk=set_id, owner=owner)
+    return QuizSet.objects.filter(owner=owner).prefetch_related(Prefetch("entries", queryset=entries))
+
+
+def assignments_open_to(student) -> QuerySet[Assignment]:
+    """Assignments of the classes the student is in (the ones they may start)."""
+    return Assignment.objects.filter(school_class__memberships__student=student).select_related("quiz_set")
 
 
 def assignments_of_teacher(teacher) -> QuerySet[Assignment]:
@@ -149,7 +159,7 @@ def _item_results(attempts: list[Attempt]) -> list[ItemResult]:
     for attempt_id, item_id, score in answers.values_list("slot__attempt_id", "slot__item_id", "score"):
         scores[attempt_id][item_id] = score
     responses = defaultdict(list)
-    picked = (answers.filter(slot__item__kind__in=_CHOICE).values("slot__item_id", "response")
+    picked = (answers.filter(slot__item__kind__in=CHOICE_KINDS).values("slot__item_id", "response")
               .annotate(times=Count("id")).values_list("slot__item_id", "response", "times"))
     for item_id, response, times in picked:
         responses[item_id] += [response] * times
@@ -159,11 +169,8 @@ def _item_results(attempts: list[Attempt]) -> list[ItemResult]:
             for item_id, stats in statistics.items()]
 
 
-_CHOICE = ("single_choice", "cloze", "multiple_response")
-
-
 def _option_rows(item: Item, responses: list) -> list[tuple[str, str, int, bool]]:
-    if item.kind not in _CHOICE:
+    if item.kind not in CHOICE_KINDS:
         return []
     keys = item.answer if isinstance(item.answer, list) else [item.answer]
     counts = option_counts([o["id"] for o in item.options], responses)

@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 
 from quizzes.generation.scoring import Grade, score_response
 from quizzes.models import Answer, Attempt, AttemptItem, ReviewCard, ReviewLog
-
-from .scheduling import review
+from quizzes.scheduling import review
 
 
 class AnswerRefused(ValueError):
@@ -37,7 +36,7 @@ def attempt_answer(*, slot: AttemptItem, response, now: datetime | None = None) 
     version = slot.version
     grade = score_response(version.kind, version.answer, [o["id"] for o in version.options],
                            [o["id"] for o in version.left_options], response)
-    if close_if_expired(attempt=slot.attempt, now=now):
+    if attempt_close_if_expired(attempt=slot.attempt, now=now):
         raise AnswerRefused(_("Time is up: the answers given before the limit are kept."))
     if slot.attempt.is_finished:
         raise AnswerRefused(_("This session is finished; start a new one to practise again."))
@@ -76,16 +75,16 @@ def _review(slot: AttemptItem, answer: Answer, now: datetime) -> None:
     ReviewLog.objects.create(card=card, answer=answer, rating=reviewed.rating, reviewed_at=now, log=reviewed.log)
 
 
-def close_if_expired(*, attempt: Attempt, now: datetime) -> bool:
+def attempt_close_if_expired(*, attempt: Attempt, now: datetime) -> bool:
     """Close an attempt whose deadline has passed, at the deadline; True if it is (now) closed so."""
     if attempt.deadline is None or now < attempt.deadline:
         return False
     if not attempt.is_finished:
-        finish_attempt(attempt=attempt, now=attempt.deadline)
+        attempt_finish(attempt=attempt, now=attempt.deadline)
     return True
 
 
-def finish_attempt(*, attempt: Attempt, now: datetime | None = None) -> Attempt:
+def attempt_finish(*, attempt: Attempt, now: datetime | None = None) -> Attempt:
     """Close the attempt and total its score; finishing twice changes nothing. An attempt finished
     after its deadline is closed at the deadline."""
     now = now or timezone.now()

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from quizzes.models import Answer, Assignment, Attempt, Item, QuizSet, SchoolClass
 from quizzes.selectors.bank import published_items
 
-from .answering import close_if_expired
-from .practice import add_slots
+from .answering import attempt_close_if_expired
+from .practice import attempt_add_slots
 
 
 class AttemptRefused(ValueError):
@@ -42,7 +42,7 @@ def assignment_start(*, assignment: Assignment, student, now: datetime | None = 
     attempts = list(Attempt.objects.select_for_update().filter(assignment=assignment, learner=student)
                     .order_by("number"))
     for attempt in attempts:
-        close_if_expired(attempt=attempt, now=now)
+        attempt_close_if_expired(attempt=attempt, now=now)
     open_attempt = next((attempt for attempt in attempts if not attempt.is_finished), None)
     if open_attempt:
         return open_attempt
@@ -59,12 +59,12 @@ def assignment_start(*, assignment: Assignment, student, now: datetime | None = 
         deadline = min(deadline, now + timedelta(minutes=quiz_set.time_limit_minutes))
     attempt = Attempt.objects.create(learner=student, mode=Attempt.Mode.ASSIGNMENT, assignment=assignment,
                                      number=len(attempts) + 1, deadline=deadline, started_at=now)
-    items = drawn_items(quiz_set=quiz_set, student=student, seed=f"{attempt.pk}")
-    add_slots(attempt, items, shuffle_options=quiz_set.shuffle_options)
+    items = assignment_draw_items(quiz_set=quiz_set, student=student, seed=f"{attempt.pk}")
+    attempt_add_slots(attempt, items, shuffle_options=quiz_set.shuffle_options)
     return attempt
 
 
-def drawn_items(*, quiz_set: QuizSet, student, seed: str) -> list[Item]:
+def assignment_draw_items(*, quiz_set: QuizSet, student, seed: str) -> list[Item]:
     """The set's fixed items, and for each random slot its count drawn (unseen items first)."""
     rng = random.Random(seed)
     entries = list(quiz_set.entries.select_related("item").order_by("position"))

@@ -12,19 +12,18 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from content.models import Chapter
+from quizzes.drafts import SHOWN_FIELDS, shown_fields
 from quizzes.generation.base import ItemGenerator
+from quizzes.generation.kinds import Kind
 from quizzes.generation.pipeline import CheckedBank, generate_bank
 from quizzes.generation.records import ItemDraft
 from quizzes.models import Item, ItemVersion
-from quizzes.selectors import chapter_material, source_rows
-
-from .drafts import SHOWN_FIELDS, shown_fields
+from quizzes.selectors.bank import chapter_material, source_rows
 
 
 @dataclass
 class GenerationReport:
     chapter: str
-    dry_run: bool = False
     created: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -35,26 +34,31 @@ class GenerationReport:
     bank_findings: list[dict] = field(default_factory=list)
     drafts: list[tuple[ItemDraft, str]] = field(default_factory=list)  # (draft, status)
 
+    def tally(self, by: str) -> dict[str, int]:
+        """Items by "skill", "kind" or "status", in the order of their names."""
+        position = ("skill", "kind", "status").index(by)
+        totals: Counter = Counter()
+        for key, count in self.counts.items():
+            totals[key[position]] += count
+        return dict(sorted(totals.items()))
+
 
 @cache
 def load_generators() -> tuple[ItemGenerator, ...]:
     return tuple(import_string(path)() for path in settings.QUIZ_ITEM_GENERATORS)
 
 
-def generate_items(*, chapter: Chapter, dry_run: bool = False) -> GenerationReport:
-    """Regenerate ``chapter``'s bank. With ``dry_run`` the report is the same and nothing is written."""
-    with transaction.atomic():
-        bank = generate_bank(chapter_material(chapter), list(load_generators()))
-        report = _BankWriter(chapter, bank, dry_run).write()
-        if dry_run:
-            transaction.set_rollback(True)
-    return report
+@transaction.atomic
+def items_generate(*, chapter: Chapter) -> GenerationReport:
+    """Regenerate ``chapter``'s bank. A dry run is the caller's: quizzes.services.chapter_publishing."""
+    bank = generate_bank(chapter_material(chapter), list(load_generators()))
+    return _BankWriter(chapter, bank).write()
 
 
 class _BankWriter:
-    def __init__(self, chapter: Chapter, bank: CheckedBank, dry_run: bool):
+    def __init__(self, chapter: Chapter, bank: CheckedBank):
         self.chapter, self.bank = chapter, bank
-        self.report = GenerationReport(chapter=chapter.slug, dry_run=dry_run)
+        self.report = GenerationReport(chapter=chapter.slug)
         self.rows = source_rows(chapter)
         self.versions: list[ItemVersion] = []
 
@@ -137,7 +141,7 @@ class _BankWriter:
 
     def _paragraph(self, draft: ItemDraft) -> int | None:
         """The paragraph feedback links to: where a term is footnoted, else the one quoting the source."""
-        if draft.source.term and draft.kind != "cloze":
+        if draft.source.term and draft.kind != Kind.CLOZE:
             return self.rows["term_markers"].get(draft.source.term)
         quoted = draft.source_text.splitlines()[0][:30]
         return next((pk for number, pk, text in self.rows["paragraphs"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from quizzes.drafts import SHOWN_FIELDS, findings_of
 from quizzes.models import Item, ItemVersion
 
-from .drafts import SHOWN_FIELDS, findings_of
 from .item_generation import version_of
 
 EDITABLE_FIELDS = (*SHOWN_FIELDS, "answer_forms", "negative", "difficulty", "source_text")

@@ -11,12 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from content.models import Chapter, Section
+from quizzes.drafts import as_draft
 from quizzes.generation.checker import cross_item_leaks
 from quizzes.models import Attempt, AttemptItem, Item, ItemVersion, ReviewCard
+from quizzes.scheduling import recall_probability
 from quizzes.selectors.bank import published_items
-
-from .drafts import as_draft
-from .scheduling import recall_probability
 
 DEFAULT_SIZE = 10
 MAX_SIZE = 50
@@ -27,7 +26,7 @@ class PracticeRefused(ValueError):
 
 
 @transaction.atomic
-def start_practice(*, learner, chapter: Chapter | None, section: Section | None = None, skill: str = "",
+def practice_start(*, learner, chapter: Chapter | None, section: Section | None = None, skill: str = "",
                    size: int = DEFAULT_SIZE, review_only: bool = False, now: datetime | None = None) -> Attempt:
     """A session of up to ``size`` items: due reviews first, then the weakest skill, then unseen items.
 
@@ -43,18 +42,18 @@ def start_practice(*, learner, chapter: Chapter | None, section: Section | None 
         raise PracticeRefused(_("Nothing is due for review now.") if review_only
                               else _("There are no items to practise here yet."))
     mode = Attempt.Mode.REVIEW if review_only else Attempt.Mode.PRACTICE
-    return start_attempt_with(learner=learner, items=chosen, mode=mode, chapter=chapter, section=section,
+    return attempt_create(learner=learner, items=chosen, mode=mode, chapter=chapter, section=section,
                               skill=skill, now=now)
 
 
 @transaction.atomic
-def start_attempt_with(*, learner, items: list[Item], mode: str = Attempt.Mode.PRACTICE,
+def attempt_create(*, learner, items: list[Item], mode: str = Attempt.Mode.PRACTICE,
                        chapter: Chapter | None = None, section: Section | None = None, skill: str = "",
                        now: datetime | None = None) -> Attempt:
     """An attempt at exactly these items, in this order, each at its current version, options shuffled."""
     attempt = Attempt.objects.create(learner=learner, mode=mode, chapter=chapter, section=section, skill=skill,
                                      started_at=now or timezone.now())
-    add_slots(attempt, items)
+    attempt_add_slots(attempt, items)
     return attempt
 
 
@@ -103,7 +102,7 @@ def _without_leaks(candidates: list[Item], size: int) -> list[Item]:
     return chosen
 
 
-def add_slots(attempt: Attempt, items: list[Item], *, shuffle_options: bool = True) -> None:
+def attempt_add_slots(attempt: Attempt, items: list[Item], *, shuffle_options: bool = True) -> None:
     """The items in this order, each at its current version, options shuffled (seeded per attempt)."""
     versions = {v.item_id: v for v in ItemVersion.objects.filter(item__in=items, number=F("item__version"))}
     slots = []

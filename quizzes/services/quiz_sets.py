@@ -10,12 +10,12 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from content.models import Chapter, Section
+from quizzes.drafts import findings_of
+from quizzes.messages import finding_text
 from quizzes.models import Item, ItemVersion, QuizSet, QuizSetEntry
 from quizzes.selectors.bank import published_items
 
-from .drafts import findings_of
 from .item_generation import version_of
-from .messages import finding_text
 
 SETTINGS = ("title", "instructions", "time_limit_minutes", "attempts_allowed", "grading", "shuffle_items",
             "shuffle_options", "feedback")

@@ -4,7 +4,7 @@ import pytest
 
 from content.models import Chapter, Event, Figure, Goal, GoalList, Paragraph, Section, Term, TermLink
 from content.parsing import ParseError
-from content.services import chapter_import_file
+from content.services.chapter_import import chapter_import_file
 from tests.conftest import SEED
 
 MODELS = [Chapter, Section, Paragraph, Term, TermLink, Event, GoalList, Goal, Figure]
@@ -14,8 +14,8 @@ def snapshot():
     return {model.__name__: sorted(model.objects.values_list("pk", flat=True)) for model in MODELS}
 
 
-def import_text(text: str, slug="sapporo-ict-chapter1", dry_run=False):
-    return chapter_import_file(data=text.encode(), source_name=SEED.name, slug=slug, dry_run=dry_run)
+def import_text(text: str, slug="sapporo-ict-chapter1"):
+    return chapter_import_file(data=text.encode(), source_name=SEED.name, slug=slug)
 
 
 def test_first_import_writes_the_whole_chapter(imported_seed):
@@ -72,14 +72,6 @@ def test_removed_sections_and_footnotes_are_reported_and_deleted(imported_seed, 
     assert (removed["section"], removed["term"], removed["event"]) == (1, 17, 4)
     assert Section.objects.count() == 3
     assert list(Term.objects.values_list("number", flat=True)) == list(range(1, 9))
-
-
-def test_dry_run_reports_but_writes_nothing(imported_seed, seed_bytes):
-    before = snapshot()
-    report = import_text(seed_bytes.decode().replace("創作家。", "創作家。作り手。"), dry_run=True)
-    assert report.dry_run and report.tally("changed") == {"term": 1}
-    assert snapshot() == before
-    assert Term.objects.get(number=18).definition == "創造的な仕事をしている人。創作家。制作者。"
 
 
 def test_a_file_that_fails_to_parse_leaves_the_database_as_it_was(imported_seed):

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from content.models import Chapter, Term
-from content.services import chapter_import_file
+from content.services.chapter_import import chapter_import_file
 from tests.conftest import SEED
 
 SLUG = "sapporo-ict-chapter1"

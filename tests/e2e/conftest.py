@@ -54,9 +54,9 @@ def site(live_server):
 def e2e_bank(transactional_db, seed_bytes):
     """The seed chapter imported with its published items, as `make seed` leaves it."""
     from content.models import Chapter
-    from quizzes.services.chapter_publishing import import_chapter_with_items
+    from quizzes.services.chapter_publishing import chapter_publish
 
-    import_chapter_with_items(data=seed_bytes, source_name="sapporo-ict-chapter1.txt", slug="sapporo-ict-chapter1")
+    chapter_publish(data=seed_bytes, source_name="sapporo-ict-chapter1.txt", slug="sapporo-ict-chapter1")
     return Chapter.objects.get(slug="sapporo-ict-chapter1")
 
 

@@ -6,11 +6,11 @@ import pytest
 from django.db import connection, connections
 
 from content.models import Chapter
-from content.services import chapter_import_file
+from content.services.chapter_import import chapter_import_file
 from quizzes.models import Answer, Item, ReviewCard, ReviewLog
 from quizzes.services.answering import AnswerRefused, attempt_answer
-from quizzes.services.item_generation import generate_items
-from quizzes.services.practice import start_attempt_with
+from quizzes.services.item_generation import items_generate
+from quizzes.services.practice import attempt_create
 from tests.conftest import SEED, json_answer
 
 needs_postgresql = pytest.mark.skipif(
@@ -24,8 +24,8 @@ needs_postgresql = pytest.mark.skipif(
 @pytest.mark.parametrize("same_answer", [True, False])
 def test_two_threads_answering_at_once_leave_exactly_one_row(student, same_answer):
     imported = chapter_import_file(data=SEED.read_bytes(), source_name=SEED.name)
-    generate_items(chapter=Chapter.objects.get(slug=imported.slug))
-    attempt = start_attempt_with(learner=student, items=[Item.objects.filter(kind="single_choice").first()])
+    items_generate(chapter=Chapter.objects.get(slug=imported.slug))
+    attempt = attempt_create(learner=student, items=[Item.objects.filter(kind="single_choice").first()])
     slot = attempt.slots.select_related("version", "attempt").get()
     responses = [json_answer(slot), json_answer(slot) if same_answer else json_answer(slot, right=False)]
     barrier, outcomes = threading.Barrier(2), []
@@ -80,9 +80,9 @@ def _answer(slot_id, response):
 
 def _finish(attempt_id):
     from quizzes.models import Attempt
-    from quizzes.services.answering import finish_attempt
+    from quizzes.services.answering import attempt_finish
 
-    return finish_attempt(attempt=Attempt.objects.get(pk=attempt_id)).finished_at.isoformat()
+    return attempt_finish(attempt=Attempt.objects.get(pk=attempt_id)).finished_at.isoformat()
 
 
 def _run_in_processes(target, *argument_sets):
@@ -104,8 +104,8 @@ def _run_in_processes(target, *argument_sets):
 @pytest.mark.django_db(transaction=True)
 def test_two_worker_processes_answering_and_finishing_at_once(student):
     imported = chapter_import_file(data=SEED.read_bytes(), source_name=SEED.name)
-    generate_items(chapter=Chapter.objects.get(slug=imported.slug))
-    attempt = start_attempt_with(learner=student, items=list(Item.objects.filter(kind="true_false")[:2]))
+    items_generate(chapter=Chapter.objects.get(slug=imported.slug))
+    attempt = attempt_create(learner=student, items=list(Item.objects.filter(kind="true_false")[:2]))
     slot = attempt.slots.select_related("version", "attempt").order_by("position").first()
     outcomes = _run_in_processes(_answer, (slot.pk, json_answer(slot)), (slot.pk, json_answer(slot)))
     assert outcomes == ["False", "True"]  # one recorded it, the other found the same answer there

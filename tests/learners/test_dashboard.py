@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from quizzes.models import Item
 from quizzes.services.answering import attempt_answer
-from quizzes.services.practice import start_attempt_with
+from quizzes.services.practice import attempt_create
 from tests.conftest import json_answer
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ DASHBOARD = reverse("quizzes:dashboard")
 
 
 def practise(student, items, *, right):
-    attempt = start_attempt_with(learner=student, items=items)
+    attempt = attempt_create(learner=student, items=items)
     for slot in attempt.slots.select_related("version", "attempt"):
         attempt_answer(slot=slot, response=json_answer(slot, right=right))
     return attempt

@@ -9,7 +9,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from quizzes.models import Answer, Attempt, AttemptItem, Item, ReviewCard
-from quizzes.services.practice import start_attempt_with
+from quizzes.services.practice import attempt_create
 from tests.conftest import json_answer as api_answer
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def test_answering_gives_feedback_once_and_refuses_a_change(api, student, seed_b
     # a date item with its own paragraph (an ordering item spans sections and links to none)
     items = [Item.objects.filter(skill="date", kind="single_choice").order_by("id").first(),
              Item.objects.filter(skill="date", kind="short_answer").order_by("id").first()]
-    body = {"id": start_attempt_with(learner=student, items=items).pk}
+    body = {"id": attempt_create(learner=student, items=items).pk}
     slot = AttemptItem.objects.get(attempt_id=body["id"], position=1)
     url = f"{SESSIONS}{body['id']}/answers/"
     first = api.post(url, {"item": slot.item_id, "response": api_answer(slot)}, format="json")
@@ -78,7 +78,7 @@ def test_answering_gives_feedback_once_and_refuses_a_change(api, student, seed_b
     ({"item": "ITEM", "response": "zz"}, "response"),
 ])
 def test_bad_answers_are_400_with_the_field_named(api, student, seed_bank, payload, field):
-    attempt = start_attempt_with(learner=student, items=[Item.objects.filter(kind="single_choice").first()])
+    attempt = attempt_create(learner=student, items=[Item.objects.filter(kind="single_choice").first()])
     body = {"id": attempt.pk}
     item_id = attempt.slots.get().item_id
     payload = {key: (item_id if value == "ITEM" else value) for key, value in payload.items()}
@@ -113,7 +113,7 @@ def test_finish_summarises_and_is_idempotent(api, seed_bank):
 def test_progress_and_due_reviews(api, student, seed_bank, settings):
     settings.FSRS_FUZZING = False
     items = list(Item.objects.filter(section__number=1, kind="true_false").order_by("id")[:4])
-    attempt = start_attempt_with(learner=student, items=items)
+    attempt = attempt_create(learner=student, items=items)
     slots = list(attempt.slots.order_by("position"))
     for slot in slots:
         answered = api.post(f"{SESSIONS}{attempt.pk}/answers/", {"item": slot.item_id, "response": api_answer(slot)},

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from quizzes.models import Answer, Attempt, AttemptItem, Item, ReviewCard
-from quizzes.services.practice import start_attempt_with
+from quizzes.services.practice import attempt_create
 from tests.conftest import form_answer
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +87,7 @@ def test_the_same_answer_twice_counts_once_and_a_different_one_is_refused(studen
 
 
 def test_a_malformed_answer_gets_a_clear_message(student_client, student, seed_bank):
-    start_attempt_with(learner=student, items=[Item.objects.filter(kind="single_choice").first()])
+    attempt_create(learner=student, items=[Item.objects.filter(kind="single_choice").first()])
     slot = AttemptItem.objects.get(position=1)
     response = student_client.post(item_url(slot.attempt, 1), {"response": "zz"}, follow=True)
     assert response.status_code == 200 and Answer.objects.count() == 0
@@ -97,7 +97,7 @@ def test_a_malformed_answer_gets_a_clear_message(student_client, student, seed_b
 @pytest.mark.parametrize("right", [True, False])
 def test_every_kind_can_be_answered_through_the_form(student_client, student, seed_bank, right):
     one_of_each = [Item.objects.filter(kind=kind).order_by("id").first() for kind in KINDS]
-    attempt = start_attempt_with(learner=student, items=one_of_each)
+    attempt = attempt_create(learner=student, items=one_of_each)
     for slot in attempt.slots.all():
         response = student_client.post(item_url(attempt, slot.position), form_answer(slot, right=right))
         assert response.status_code == 302

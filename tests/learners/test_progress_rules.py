@@ -6,10 +6,10 @@ import pytest
 
 from quizzes.mastery import mastery
 from quizzes.models import Item, ReviewCard, ReviewLog
-from quizzes.selectors import progress_for
+from quizzes.scheduling import recall_probability, review
+from quizzes.selectors.learning import progress_for
 from quizzes.services.answering import attempt_answer
-from quizzes.services.practice import start_attempt_with, start_practice
-from quizzes.services.scheduling import recall_probability, review
+from quizzes.services.practice import attempt_create, practice_start
 from tests.conftest import json_answer
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def test_fsrs_good_and_again_under_a_fixed_clock():
 
 def test_each_graded_answer_updates_the_learners_card_and_logs_it(student, seed_bank):
     items = list(Item.objects.filter(kind="single_choice").order_by("id")[:2])
-    attempt = start_attempt_with(learner=student, items=items)
+    attempt = attempt_create(learner=student, items=items)
     first, second = attempt.slots.order_by("position")
     attempt_answer(slot=first, response=json_answer(first), now=T0)
     attempt_answer(slot=second, response=json_answer(second, right=False), now=T0)
@@ -48,7 +48,7 @@ def test_each_graded_answer_updates_the_learners_card_and_logs_it(student, seed_
     assert wrong.due == T0 + timedelta(minutes=1) and wrong.lapses == 1
     assert right.card["due"].endswith("+00:00")  # stored in UTC
     assert list(ReviewLog.objects.order_by("card__item_id").values_list("rating", flat=True)) == [3, 1]
-    again = start_attempt_with(learner=student, items=items[:1])
+    again = attempt_create(learner=student, items=items[:1])
     attempt_answer(slot=again.slots.get(), response=json_answer(again.slots.get()), now=T0 + timedelta(minutes=10))
     right.refresh_from_db()
     assert right.reviews == 2 and right.due >= T0 + timedelta(days=1)
@@ -65,7 +65,7 @@ def test_the_mastery_rule():
 def test_mastery_decays_as_time_passes(student, seed_bank):
     section = seed_bank.sections.get(number=1)
     items = list(Item.objects.filter(section=section, status="published"))
-    answer_all(start_attempt_with(learner=student, items=items))
+    answer_all(attempt_create(learner=student, items=items))
     soon = progress_for(learner=student, now=T0 + timedelta(minutes=5)).chapters[0].sections[0].mastery
     later = progress_for(learner=student, now=T0 + timedelta(days=30)).chapters[0].sections[0].mastery
     assert soon.seen == soon.total == len(items) and soon.level in ("proficient", "mastered")
@@ -75,7 +75,7 @@ def test_mastery_decays_as_time_passes(student, seed_bank):
 def test_the_streak_counts_days_in_a_row(student, seed_bank):
     items = list(Item.objects.filter(kind="true_false").order_by("id")[:4])
     for days_ago, item in zip((0, 1, 2, 4), items, strict=True):
-        attempt = start_attempt_with(learner=student, items=[item])
+        attempt = attempt_create(learner=student, items=[item])
         slot = attempt.slots.get()
         attempt_answer(slot=slot, response=json_answer(slot), now=T0)
         slot.answer.__class__.objects.filter(pk=slot.answer.pk).update(answered_at=T0 - timedelta(days=days_ago))
@@ -86,10 +86,10 @@ def test_the_streak_counts_days_in_a_row(student, seed_bank):
 
 def test_practice_puts_due_items_first_then_the_weakest_skill(student, seed_bank):
     practised = list(Item.objects.filter(skill__in=["goal", "date"], status="published"))
-    answer_all(start_attempt_with(learner=student, items=practised), at=T0)  # definitions stay the weakest
+    answer_all(attempt_create(learner=student, items=practised), at=T0)  # definitions stay the weakest
     due_item = practised[0]
     ReviewCard.objects.filter(item=due_item).update(due=T0)
-    attempt = start_practice(learner=student, chapter=seed_bank, size=6, now=T0 + timedelta(minutes=5))
+    attempt = practice_start(learner=student, chapter=seed_bank, size=6, now=T0 + timedelta(minutes=5))
     items = [slot.item for slot in attempt.slots.order_by("position")]
     assert items[0] == due_item
     assert {item.skill for item in items[1:]} == {"definition"}
@@ -97,9 +97,9 @@ def test_practice_puts_due_items_first_then_the_weakest_skill(student, seed_bank
 
 
 def test_a_session_never_holds_an_item_that_gives_another_away(student, seed_bank):
-    from quizzes.services.drafts import leaks_among
+    from quizzes.drafts import leaks_among
 
-    attempt = start_practice(learner=student, chapter=seed_bank, skill="date", size=20, now=T0)
+    attempt = practice_start(learner=student, chapter=seed_bank, skill="date", size=20, now=T0)
     assert leaks_among([slot.item for slot in attempt.slots.all()]) == []
 
 
@@ -107,8 +107,8 @@ def test_review_only_takes_what_is_due(student, seed_bank):
     from quizzes.services.practice import PracticeRefused
 
     with pytest.raises(PracticeRefused):
-        start_practice(learner=student, chapter=None, review_only=True, now=T0)
+        practice_start(learner=student, chapter=None, review_only=True, now=T0)
     items = list(Item.objects.filter(kind="true_false").order_by("id")[:3])  # they cannot leak keys
-    answer_all(start_attempt_with(learner=student, items=items), at=T0)
-    review_session = start_practice(learner=student, chapter=None, review_only=True, now=T0 + timedelta(hours=1))
+    answer_all(attempt_create(learner=student, items=items), at=T0)
+    review_session = practice_start(learner=student, chapter=None, review_only=True, now=T0 + timedelta(hours=1))
     assert review_session.mode == "review" and review_session.slots.count() == 3

@@ -117,13 +117,6 @@ def test_items_are_neither_added_nor_deleted_in_the_admin(staff_client, seed_ban
     assert staff_client.get(reverse("admin:quizzes_item_delete", args=[item.pk])).status_code == 403
 
 
-def test_regenerate_a_chapter_from_the_chapter_list(staff_client, imported_seed):
-    response = staff_client.post(reverse("admin:content_chapter_changelist"),
-                                 {"action": "regenerate_items", "_selected_action": [imported_seed.pk]}, follow=True)
-    assert Item.objects.filter(chapter=imported_seed).count() >= 150
-    assert "ict-chapter1 の問題 / 作成" in response.content.decode()  # the admin capitalises messages
-
-
 def test_a_student_cannot_reach_the_bank(client, seed_bank, django_user_model):
     student = django_user_model.objects.create_user("student", password="pw-12345678")
     client.force_login(student)

@@ -4,11 +4,12 @@ import pytest
 from django.db.models import ProtectedError
 
 from content.models import Term
-from content.services import chapter_import_file
+from content.services.chapter_import import chapter_import_file
+from quizzes.drafts import leaks_among
 from quizzes.models import Item, ItemVersion
-from quizzes.selectors import chapter_material
-from quizzes.services.drafts import leaks_among
-from quizzes.services.item_generation import generate_items
+from quizzes.selectors.bank import chapter_material
+from quizzes.services.chapter_publishing import chapters_regenerate
+from quizzes.services.item_generation import items_generate
 from quizzes.services.item_review import item_edit, items_publish, items_retire
 from tests.conftest import SEED
 
@@ -31,17 +32,17 @@ def test_the_seed_bank_is_published_and_linked_to_its_sources(seed_bank):
 
 def test_regenerating_changes_nothing_and_keeps_ids(seed_bank):
     before = dict(Item.objects.values_list("key", "pk"))
-    report = generate_items(chapter=seed_bank)
+    report = items_generate(chapter=seed_bank)
     assert (report.created, report.updated, report.retired) == (0, 0, 0) and report.unchanged == len(before)
     chapter_import_file(data=SEED.read_bytes(), source_name=SEED.name)
-    generate_items(chapter=seed_bank)
+    items_generate(chapter=seed_bank)
     assert dict(Item.objects.values_list("key", "pk")) == before
     assert ItemVersion.objects.count() == len(before)
 
 
 def test_a_dry_run_reports_and_writes_nothing(imported_seed):
-    report = generate_items(chapter=imported_seed, dry_run=True)
-    assert report.created >= 150 and report.dry_run
+    report = chapters_regenerate(chapters=[imported_seed], dry_run=True)
+    assert report.generated[0].created >= 150 and report.dry_run
     assert Item.objects.count() == 0 and ItemVersion.objects.count() == 0
 
 
@@ -50,7 +51,7 @@ def test_a_changed_source_updates_the_item_as_a_new_version(seed_bank):
     item = Item.objects.get(key__endswith="true-false-own:クリエイター")
     term.definition = "創造的な仕事を職業とする人。創作家。"
     term.save()
-    report = generate_items(chapter=seed_bank)
+    report = items_generate(chapter=seed_bank)
     item.refresh_from_db()
     assert report.updated >= 1 and "創造的な仕事を職業とする人。" in item.prompt
     assert list(item.versions.values_list("number", "origin")) == [(1, "generated"), (2, "generated")]
@@ -61,7 +62,7 @@ def test_an_edit_by_a_person_is_never_overwritten(seed_bank, admin_user):
     item = Item.objects.get(key__endswith="true-false-own:クリエイター")
     item_edit(item=item, changes={"explanation": "クリエイターとは、創造的な仕事をしている人のことです。"}, user=admin_user)
     Term.objects.filter(chapter=seed_bank, number=18).update(definition="創造的な仕事を職業とする人。")
-    report = generate_items(chapter=seed_bank)
+    report = items_generate(chapter=seed_bank)
     item.refresh_from_db()
     assert report.edits_kept == 1
     assert item.explanation == "クリエイターとは、創造的な仕事をしている人のことです。"
@@ -72,12 +73,12 @@ def test_an_edit_by_a_person_is_never_overwritten(seed_bank, admin_user):
 def test_an_item_whose_source_vanished_is_retired_not_deleted(seed_bank):
     item = Item.objects.get(key__endswith="typed-term:メディア・アーツ")
     Term.objects.filter(chapter=seed_bank, number=25).update(term="メディアアート")
-    report = generate_items(chapter=seed_bank)
+    report = items_generate(chapter=seed_bank)
     item.refresh_from_db()
     assert report.retired >= 5 and item.status == Item.Status.RETIRED
     assert item.versions.exists() and Item.objects.filter(key__endswith="typed-term:メディアアート").exists()
     Term.objects.filter(chapter=seed_bank, number=25).update(term="メディア・アーツ")
-    generate_items(chapter=seed_bank)
+    items_generate(chapter=seed_bank)
     item.refresh_from_db()
     assert item.status == Item.Status.PUBLISHED  # the source is back: so is the item, same id
 
@@ -90,7 +91,7 @@ def test_a_chapter_with_items_cannot_be_deleted(seed_bank):
 def test_a_reviewers_retirement_survives_regeneration(seed_bank):
     item = Item.objects.get(key__endswith="how-many:札幌市情報化構想の基本目標")
     assert items_retire(items=[item]) == 1
-    generate_items(chapter=seed_bank)
+    items_generate(chapter=seed_bank)
     item.refresh_from_db()
     assert item.status == Item.Status.RETIRED and item.status_set_by_person
 
@@ -118,11 +119,11 @@ def test_material_reads_in_bounded_queries(some_chapters, django_assert_max_num_
 
 
 def test_generation_runs_bounded_queries(some_chapters, django_assert_max_num_queries):
-    generate_items(chapter=some_chapters)
+    items_generate(chapter=some_chapters)
     Term.objects.filter(chapter=some_chapters).update(definition="変更された定義。")
     # material (8), source ids (4), locked items (1), bulk writes and savepoints: not one per item
     with django_assert_max_num_queries(25):
-        generate_items(chapter=some_chapters)
+        items_generate(chapter=some_chapters)
 
 
 def test_the_cross_item_check_on_stored_items(seed_bank):
@@ -137,17 +138,17 @@ def test_the_cross_item_check_on_stored_items(seed_bank):
 def test_regenerating_keeps_items_with_answers_and_what_the_learner_saw(seed_bank, student):
     from quizzes.models import Answer
     from quizzes.services.answering import attempt_answer
-    from quizzes.services.practice import start_attempt_with
+    from quizzes.services.practice import attempt_create
     from tests.conftest import json_answer
 
     answered = Item.objects.get(key__endswith="true-false-own:クリエイター")
     vanishing = Item.objects.get(key__endswith="typed-term:メディア・アーツ")
-    attempt = start_attempt_with(learner=student, items=[answered, vanishing])
+    attempt = attempt_create(learner=student, items=[answered, vanishing])
     for slot in attempt.slots.select_related("version", "attempt"):
         attempt_answer(slot=slot, response=json_answer(slot))
     Term.objects.filter(chapter=seed_bank, number=18).update(definition="創造的な仕事を職業とする人。")
     Term.objects.filter(chapter=seed_bank, number=25).update(term="メディアアート")
-    generate_items(chapter=seed_bank)
+    items_generate(chapter=seed_bank)
     answered.refresh_from_db()
     vanishing.refresh_from_db()
     slot = attempt.slots.get(item=answered)

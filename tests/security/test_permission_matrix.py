@@ -14,7 +14,7 @@ from django.utils import timezone
 from quizzes.models import Item
 from quizzes.services.assignments import assignment_create
 from quizzes.services.classes import class_create, class_join
-from quizzes.services.practice import start_attempt_with
+from quizzes.services.practice import attempt_create
 from quizzes.services.quiz_sets import entry_add_item, quiz_set_create
 
 pytestmark = pytest.mark.django_db
@@ -71,6 +71,8 @@ MATRIX = [
     ("get", "/api/v1/quiz-sets/{set}/export/?format=moodle", None, TEACHERS_OWN_API),
     ("get", "/api/v1/assignments/", None, SIGNED_IN_API),
     ("post", "/api/v1/assignments/{assignment}/start/", {}, expect(403, 201, 404, 404, 404, 404)),
+    # staff send the file as multipart; a JSON body is refused before anything is read
+    ("post", "/api/v1/chapter-imports/", {}, expect(403, 403, 403, 403, 403, 415)),
 ]
 
 
@@ -94,7 +96,7 @@ def world(seed_bank, django_user_model):
     now = timezone.now()
     assignment = assignment_create(quiz_set=quiz_set, school_class=school_class, open_at=now - timedelta(hours=1),
                                    close_at=now + timedelta(days=1))
-    attempt = start_attempt_with(learner=users["student"], items=[item])
+    attempt = attempt_create(learner=users["student"], items=[item])
     ids = {"attempt": attempt.pk, "class": school_class.pk, "set": quiz_set.pk, "assignment": assignment.pk,
            "item": item.pk}
     return users, ids

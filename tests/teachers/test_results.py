@@ -6,7 +6,7 @@ import pytest
 
 from quizzes.models import Item
 from quizzes.selectors.teaching import quiz_set_results
-from quizzes.services.answering import attempt_answer, finish_attempt
+from quizzes.services.answering import attempt_answer, attempt_finish
 from quizzes.services.assignments import assignment_create, assignment_start
 from quizzes.services.classes import class_create, class_join
 from quizzes.services.quiz_sets import entry_add_item, quiz_set_create
@@ -34,13 +34,13 @@ def constructed(teacher, seed_bank, django_user_model):
         for slot, right in zip(attempt.slots.select_related("version", "attempt").order_by("position"), row,
                                strict=True):
             attempt_answer(slot=slot, response=json_answer(slot, right=bool(right)), now=T0 + timedelta(minutes=1))
-        finish_attempt(attempt=attempt, now=T0 + timedelta(minutes=5))
+        attempt_finish(attempt=attempt, now=T0 + timedelta(minutes=5))
     # s4 tries again and gets everything: the grade takes the highest, the statistics the first attempt
     retake = assignment_start(assignment=assignment, student=django_user_model.objects.get(username="s4"),
                               now=T0 + timedelta(hours=1))
     for slot in retake.slots.select_related("version", "attempt"):
         attempt_answer(slot=slot, response=json_answer(slot), now=T0 + timedelta(hours=1))
-    finish_attempt(attempt=retake, now=T0 + timedelta(hours=1, minutes=3))
+    attempt_finish(attempt=retake, now=T0 + timedelta(hours=1, minutes=3))
     django_user_model.objects.create_user("s5", password="pw-12345678")
     class_join(student=django_user_model.objects.get(username="s5"), join_code=school_class.join_code)
     return quiz_set, items
@@ -119,7 +119,7 @@ def test_multiple_response_picks_count_each_chosen_option(teacher, seed_bank, dj
         attempt = assignment_start(assignment=assignment, student=student, now=T0)
         attempt_answer(slot=attempt.slots.select_related("version", "attempt").get(), response=sorted(chosen),
                        now=T0 + timedelta(minutes=1))
-        finish_attempt(attempt=attempt, now=T0 + timedelta(minutes=2))
+        attempt_finish(attempt=attempt, now=T0 + timedelta(minutes=2))
     row = quiz_set_results(quiz_set=quiz_set).items[0]
     picked = {option_id: count for option_id, _text, count, _is_key in row.options}
     assert picked[first] == 3 and picked[second] == 2 and sum(picked.values()) == 5

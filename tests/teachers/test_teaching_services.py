@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from quizzes.models import Answer, Attempt, Item, Membership
-from quizzes.services.answering import AnswerRefused, attempt_answer, finish_attempt
+from quizzes.services.answering import AnswerRefused, attempt_answer, attempt_finish
 from quizzes.services.assignments import AttemptRefused, assignment_create, assignment_start
 from quizzes.services.classes import (
     JOIN_CODE_ALPHABET,
@@ -122,10 +122,10 @@ def test_an_assignment_opens_and_closes_on_its_dates(assignment, student):
 def test_attempts_beyond_the_allowed_number_are_refused(assignment, student):
     first = assignment_start(assignment=assignment, student=student, now=T0)
     assert assignment_start(assignment=assignment, student=student, now=T0 + timedelta(minutes=1)) == first  # resume
-    finish_attempt(attempt=first, now=T0 + timedelta(minutes=2))
+    attempt_finish(attempt=first, now=T0 + timedelta(minutes=2))
     second = assignment_start(assignment=assignment, student=student, now=T0 + timedelta(minutes=3))
     assert second.number == 2
-    finish_attempt(attempt=second, now=T0 + timedelta(minutes=4))
+    attempt_finish(attempt=second, now=T0 + timedelta(minutes=4))
     with pytest.raises(AttemptRefused, match="2回をすべて使いました"):
         assignment_start(assignment=assignment, student=student, now=T0 + timedelta(minutes=5))
 
@@ -151,7 +151,7 @@ def test_random_slots_prefer_items_the_student_has_not_seen(teacher, school_clas
         drawn = [slot.item_id for slot in attempt.slots.all()]
         for slot in attempt.slots.select_related("version", "attempt"):
             attempt_answer(slot=slot, response=json_answer(slot), now=T0 + timedelta(minutes=round_))
-        finish_attempt(attempt=attempt, now=T0 + timedelta(minutes=round_))
+        attempt_finish(attempt=attempt, now=T0 + timedelta(minutes=round_))
         assert not set(drawn) & set(seen)  # 16 goal items: three rounds of three never repeat
         seen += drawn
 

@@ -2,9 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from content.management.chapter_file import read_chapter_file
 from content.parsing import ParseError, chapter_as_dict, parse_chapter
-
-from ._chapter_file import read_chapter_file
 
 
 class Command(BaseCommand):

@@ -3,10 +3,10 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from content.models import Chapter
-from quizzes.selectors import bank_items
-from quizzes.services.generation_text import generation_lines
-from quizzes.services.item_generation import generate_items
-from quizzes.services.item_json import draft_as_dict, item_as_dict
+from quizzes.presentation.item_json import draft_as_dict, item_as_dict
+from quizzes.presentation.reports import regeneration_lines
+from quizzes.selectors.bank import bank_items
+from quizzes.services.chapter_publishing import RegenerationReport, chapters_regenerate
 
 
 class Command(BaseCommand):
@@ -19,13 +19,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, chapter, dry_run, json: bool, **options):
         chapters = self._chapters(chapter)
-        reports = [generate_items(chapter=each, dry_run=dry_run) for each in chapters]
+        report = chapters_regenerate(chapters=chapters, dry_run=dry_run)
         if json:
-            self.stdout.write(self._json(chapters, reports, dry_run))
+            self.stdout.write(self._json(chapters, report))
             return
-        for report in reports:
-            for line in generation_lines(report):
-                self.stdout.write(line)
+        for line in regeneration_lines(report):
+            self.stdout.write(line)
 
     def _chapters(self, slug):
         chapters = Chapter.objects.order_by("number", "slug")
@@ -37,10 +36,10 @@ class Command(BaseCommand):
             raise CommandError("No chapters yet; import one first (import_chapter).")
         return list(chapters)
 
-    def _json(self, chapters, reports, dry_run) -> str:
-        if dry_run:
-            items = [draft_as_dict(draft, status=status, chapter=report.chapter)
-                     for report in reports for draft, status in report.drafts]
+    def _json(self, chapters, report: RegenerationReport) -> str:
+        if report.dry_run:
+            items = [draft_as_dict(draft, status=status, chapter=generated.chapter)
+                     for generated in report.generated for draft, status in generated.drafts]
         else:
             items = [item_as_dict(item) for item in bank_items().filter(chapter__in=chapters).order_by("chapter", "id")]
         return json.dumps(items, ensure_ascii=False, indent=1)

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from content.models import Chapter
-from quizzes.bench_data import BENCH_PASSWORD, build
+from quizzes.services.bench_data import BENCH_PASSWORD, bench_data_create
 
 
 class Command(BaseCommand):
@@ -20,7 +20,8 @@ class Command(BaseCommand):
             raise CommandError(f"No chapter {chapter!r}: run `make seed` first.")
         if classes < 1 or students < classes:
             raise CommandError("Give at least one class, and at least as many students as classes.")
-        report = build(chapter=found, students=students, classes=classes, answers_per_student=answers_per_student)
+        report = bench_data_create(chapter=found, students=students, classes=classes,
+                                   answers_per_student=answers_per_student)
         self.stdout.write(
             f"{report.students} students in {report.classes} classes, {report.answers} answers, {report.cards} cards "
             f"in {report.seconds:.1f} s (accounts bench-student-NNNNN / bench-teacher-NNN, password {BENCH_PASSWORD})"

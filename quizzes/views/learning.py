@@ -3,29 +3,28 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_teacher
-from quizzes import selectors
-from quizzes.forms import PracticeStartForm, response_from_post
+from quizzes.forms.learning import JoinForm, PracticeStartForm, response_from_post
 from quizzes.generation.scoring import ResponseError
-from quizzes.models import Assignment
-from quizzes.presentation import feedback_visible, shown_item
-from quizzes.selectors.teaching import assignments_for_student
-from quizzes.services.answering import AnswerRefused, attempt_answer, close_if_expired, finish_attempt
+from quizzes.messages import response_error_message
+from quizzes.presentation.attempt_items import feedback_visible, shown_item
+from quizzes.selectors.learning import attempt_slots, attempts_of, progress_for, slot_at
+from quizzes.selectors.teaching import assignments_for_student, assignments_open_to
+from quizzes.services.answering import AnswerRefused, attempt_answer, attempt_close_if_expired, attempt_finish
 from quizzes.services.assignments import AttemptRefused, assignment_start
 from quizzes.services.classes import class_join
-from quizzes.services.messages import response_error_message
-from quizzes.services.practice import PracticeRefused, start_practice
-from quizzes.teaching_forms import JoinForm
+from quizzes.services.practice import PracticeRefused, practice_start
 
 
 @login_required
 def dashboard(request):
-    progress = selectors.progress_for(learner=request.user)
+    progress = progress_for(learner=request.user)
     return render(request, "quizzes/dashboard.html", _dashboard_context(request, progress,
                                                                         PracticeStartForm(initial=_initial(progress))))
 
@@ -42,10 +41,10 @@ def _initial(progress) -> dict:
 
 @login_required
 @require_POST
-def practice_start(request):
+def practice_begin(request):
     form = PracticeStartForm(request.POST)
     if not form.is_valid():
-        progress = selectors.progress_for(learner=request.user)
+        progress = progress_for(learner=request.user)
         return render(request, "quizzes/dashboard.html", _dashboard_context(request, progress, form), status=400)
     data = form.cleaned_data
     return _start(request, chapter=data["chapter"], section=data["section"], skill=data["skill"], size=data["size"])
@@ -59,7 +58,7 @@ def review_start(request):
 
 def _start(request, **options):
     try:
-        attempt = start_practice(learner=request.user, **options)
+        attempt = practice_start(learner=request.user, **options)
     except PracticeRefused as refusal:
         messages.info(request, str(refusal))
         return redirect("quizzes:dashboard")
@@ -69,9 +68,9 @@ def _start(request, **options):
 @login_required
 def attempt(request, attempt_id):
     """Resume: the first unanswered item, or the summary when every item is answered."""
-    current = selectors.attempt_for(learner=request.user, attempt_id=attempt_id)
-    close_if_expired(attempt=current, now=timezone.now())
-    open_slot = selectors.attempt_slots(current).filter(answer__isnull=True).first()
+    current = get_object_or_404(attempts_of(request.user), pk=attempt_id)
+    attempt_close_if_expired(attempt=current, now=timezone.now())
+    open_slot = attempt_slots(current).filter(answer__isnull=True).first()
     if current.is_finished or open_slot is None:
         return redirect("quizzes:summary", attempt_id=current.pk)
     return redirect("quizzes:item", attempt_id=current.pk, position=open_slot.position)
@@ -79,8 +78,10 @@ def attempt(request, attempt_id):
 
 @login_required
 def item(request, attempt_id, position):
-    current = selectors.attempt_for(learner=request.user, attempt_id=attempt_id)
-    slot = selectors.slot_for(attempt=current, position=position)
+    current = get_object_or_404(attempts_of(request.user), pk=attempt_id)
+    slot = slot_at(attempt=current, position=position)
+    if slot is None:
+        raise Http404
     if request.method == "POST":
         try:
             attempt_answer(slot=slot, response=response_from_post(slot, request.POST))
@@ -89,7 +90,7 @@ def item(request, attempt_id, position):
         except AnswerRefused as refusal:
             messages.error(request, str(refusal))
         return redirect("quizzes:item", attempt_id=current.pk, position=position)
-    close_if_expired(attempt=current, now=timezone.now())
+    attempt_close_if_expired(attempt=current, now=timezone.now())
     total = current.slots.count()
     shown = shown_item(slot, reveal=feedback_visible(current))
     context = {"attempt": current, "shown": shown, "total": total, "is_last": position >= total}
@@ -99,17 +100,17 @@ def item(request, attempt_id, position):
 @login_required
 @require_POST
 def finish(request, attempt_id):
-    current = selectors.attempt_for(learner=request.user, attempt_id=attempt_id)
-    finish_attempt(attempt=current, now=timezone.now())
+    current = get_object_or_404(attempts_of(request.user), pk=attempt_id)
+    attempt_finish(attempt=current, now=timezone.now())
     return redirect("quizzes:summary", attempt_id=current.pk)
 
 
 @login_required
 def summary(request, attempt_id):
-    current = selectors.attempt_for(learner=request.user, attempt_id=attempt_id)
-    close_if_expired(attempt=current, now=timezone.now())
+    current = get_object_or_404(attempts_of(request.user), pk=attempt_id)
+    attempt_close_if_expired(attempt=current, now=timezone.now())
     reveal = feedback_visible(current)
-    shown = [shown_item(slot, reveal=reveal) for slot in selectors.attempt_slots(current)]
+    shown = [shown_item(slot, reveal=reveal) for slot in attempt_slots(current)]
     answered = [entry for entry in shown if entry.answered]
     score = sum(entry.slot.answer.score for entry in answered)
     context = {"attempt": current, "shown": shown, "score": score, "answered": len(answered), "reveal": reveal,
@@ -134,8 +135,7 @@ def join_class(request):
 @login_required
 @require_POST
 def assignment_begin(request, assignment_id):
-    assignment = get_object_or_404(Assignment.objects.select_related("quiz_set"), pk=assignment_id,
-                                   school_class__memberships__student=request.user)
+    assignment = get_object_or_404(assignments_open_to(request.user), pk=assignment_id)
     try:
         attempt = assignment_start(assignment=assignment, student=request.user)
     except AttemptRefused as refusal:

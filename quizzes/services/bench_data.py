@@ -32,7 +32,7 @@ from quizzes.models import (
     ReviewCard,
     SchoolClass,
 )
-from quizzes.services.scheduling import review
+from quizzes.scheduling import review
 
 BATCH = 5000
 ITEMS_PER_ATTEMPT = 10
@@ -49,7 +49,8 @@ class BenchReport:
     seconds: float = 0.0
 
 
-def build(*, chapter: Chapter, students: int, classes: int, answers_per_student: int, seed: int = 1) -> BenchReport:
+def bench_data_create(*, chapter: Chapter, students: int, classes: int, answers_per_student: int,
+                      seed: int = 1) -> BenchReport:
     started = time.monotonic()
     rng = random.Random(seed)
     items = list(Item.objects.filter(chapter=chapter, status=Item.Status.PUBLISHED).order_by("id"))

@@ -1,3 +1,5 @@
+"""The item bank: review, edit (a new version), publish and retire items."""
+
 from django import forms
 from django.contrib import admin, messages
 from django.template.loader import render_to_string
@@ -6,12 +8,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from quizzes.drafts import as_draft
 from quizzes.generation.checker.shape import malformed
-
-from .models import Assignment, Attempt, Item, ItemVersion, Membership, QuizSet, QuizSetEntry, SchoolClass
-from .services.drafts import as_draft
-from .services.item_review import EDITABLE_FIELDS, item_edit, items_publish, items_retire
-from .services.messages import finding_text
+from quizzes.messages import finding_text
+from quizzes.models import Item, ItemVersion
+from quizzes.services.item_review import EDITABLE_FIELDS, item_edit, items_publish, items_retire
 
 
 class FlawedFilter(admin.SimpleListFilter):
@@ -142,57 +143,3 @@ class ItemAdmin(admin.ModelAdmin):
 def _keyed_options(item: Item) -> list[tuple[str, str, bool]]:
     keys = item.answer if isinstance(item.answer, list) else [item.answer]
     return [(option.get("id"), option.get("text"), option.get("id") in keys) for option in item.options]
-
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    extra = 0
-    raw_id_fields = ["student"]
-
-
-@admin.register(SchoolClass)
-class SchoolClassAdmin(admin.ModelAdmin):
-    list_display = ["name", "teacher", "join_code", "created_at"]
-    list_select_related = ["teacher"]
-    search_fields = ["name", "join_code", "teacher__username"]
-    raw_id_fields = ["teacher"]
-    inlines = [MembershipInline]
-
-
-class QuizSetEntryInline(admin.TabularInline):
-    model = QuizSetEntry
-    extra = 0
-    raw_id_fields = ["item"]
-
-
-@admin.register(QuizSet)
-class QuizSetAdmin(admin.ModelAdmin):
-    list_display = ["title", "owner", "attempts_allowed", "time_limit_minutes", "feedback", "updated_at"]
-    list_select_related = ["owner"]
-    search_fields = ["title", "owner__username"]
-    raw_id_fields = ["owner"]
-    inlines = [QuizSetEntryInline]
-
-
-@admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
-    list_display = ["quiz_set", "school_class", "open_at", "close_at"]
-    list_select_related = ["quiz_set", "school_class"]
-    search_fields = ["quiz_set__title", "school_class__name"]
-
-
-@admin.register(Attempt)
-class AttemptAdmin(admin.ModelAdmin):
-    """For support: who attempted what and when. Answers are learners' data and stay read-only."""
-
-    list_display = ["learner", "mode", "chapter", "assignment", "started_at", "finished_at", "score"]
-    list_filter = ["mode"]
-    list_select_related = ["learner", "chapter", "assignment__quiz_set"]
-    search_fields = ["learner__username"]
-    readonly_fields = [field.name for field in Attempt._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

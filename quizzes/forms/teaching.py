@@ -5,17 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.form_fields import ChapterChoiceField
+from quizzes.forms.fields import ChapterChoiceField
+from quizzes.generation.kinds import Kind
 from quizzes.models import Item, QuizSet, SchoolClass
 from quizzes.selectors.bank import section_numbered
 
 
 class ClassForm(forms.Form):
     name = forms.CharField(label=_("Class name"), max_length=100)
-
-
-class JoinForm(forms.Form):
-    join_code = forms.CharField(label=_("Join code"), max_length=20)
 
 
 class QuizSetCreateForm(forms.ModelForm):
@@ -88,15 +85,15 @@ def item_fields(kind: str, lines_text: str, key: str) -> dict:
     """The item's options, left side and answer from the form's plain fields."""
     lines = [line.strip() for line in lines_text.splitlines() if line.strip()]
     options = [{"id": chr(ord("a") + index), "text": text} for index, text in enumerate(lines)]
-    if kind == "true_false":
+    if kind == Kind.TRUE_FALSE:
         if key.strip().lower() not in ("true", "false"):
             raise ValueError(_("For true/false, the key is true or false."))
         return {"options": [], "left_options": [], "answer": key.strip().lower() == "true"}
-    if kind == "short_answer":
+    if kind == Kind.SHORT_ANSWER:
         return {"options": [], "left_options": [], "answer": lines}
-    if kind == "ordering":
+    if kind == Kind.ORDERING:
         return {"options": options, "left_options": [], "answer": [option["id"] for option in options]}
-    if kind == "matching":
+    if kind == Kind.MATCHING:
         pairs = [line.split("=", 1) for line in lines]
         if any(len(pair) != 2 for pair in pairs):
             raise ValueError(_("For matching, write each line as 「term = definition」."))
@@ -111,7 +108,7 @@ def item_fields(kind: str, lines_text: str, key: str) -> dict:
     if not numbers or any(not 1 <= number <= len(options) for number in numbers):
         raise ValueError(_("Give the number of the right option."))
     ids = [options[number - 1]["id"] for number in numbers]
-    answer = ids if kind == "multiple_response" else ids[0]
+    answer = ids if kind == Kind.MULTIPLE_RESPONSE else ids[0]
     return {"options": options, "left_options": [], "answer": answer}
 
 

@@ -15,12 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_teacher
-from quizzes.models import Item, QuizSetEntry
-from quizzes.selectors import teaching as selectors
-from quizzes.services import classes, quiz_sets
-from quizzes.services.assignments import assignment_create
-from quizzes.services.exporting import FORMATS, quiz_set_export
-from quizzes.teaching_forms import (
+from quizzes.forms.teaching import (
     AssignForm,
     BankFilterForm,
     ClassForm,
@@ -28,6 +23,28 @@ from quizzes.teaching_forms import (
     QuizSetCreateForm,
     QuizSetSettingsForm,
     RandomSlotForm,
+)
+from quizzes.models import Item, QuizSetEntry
+from quizzes.presentation.exports import FORMATS, quiz_set_export
+from quizzes.selectors.teaching import (
+    assignments_of_teacher,
+    bank_filtered,
+    classes_of,
+    classes_with_roster,
+    quiz_set_results,
+    quiz_sets_of,
+    quiz_sets_with_entries,
+)
+from quizzes.services.assignments import assignment_create
+from quizzes.services.classes import class_create, class_remove_student, class_renew_code
+from quizzes.services.quiz_sets import (
+    entry_add_item,
+    entry_add_random,
+    entry_move,
+    entry_remove,
+    item_write,
+    quiz_set_create,
+    quiz_set_update,
 )
 
 BANK_PAGE_SIZE = 20
@@ -56,6 +73,11 @@ def form_errors(form) -> ValidationError:
     return ValidationError([error for errors in form.errors.values() for error in errors])
 
 
+def _own_set(request, set_id: int):
+    """The teacher's own set with its entries; another teacher's is a 404."""
+    return get_object_or_404(quiz_sets_with_entries(request.user), pk=set_id)
+
+
 def _errors(request, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
@@ -66,27 +88,27 @@ def home(request):
     if request.method == "POST":
         class_form, set_form = ClassForm(request.POST, prefix="class"), QuizSetCreateForm(request.POST, prefix="set")
         if "class-name" in request.POST and class_form.is_valid():
-            created = classes.class_create(teacher=request.user, name=class_form.cleaned_data["name"])
+            created = class_create(teacher=request.user, name=class_form.cleaned_data["name"])
             return redirect("quizzes:teach-class", class_id=created.pk)
         if "set-title" in request.POST and set_form.is_valid():
-            created = quiz_sets.quiz_set_create(owner=request.user, title=set_form.cleaned_data["title"])
+            created = quiz_set_create(owner=request.user, title=set_form.cleaned_data["title"])
             return redirect("quizzes:teach-set", set_id=created.pk)
-    context = {"classes": selectors.classes_of(request.user), "sets": selectors.quiz_sets_of(request.user),
-               "assignments": selectors.assignments_of_teacher(request.user),
+    context = {"classes": classes_of(request.user), "sets": quiz_sets_of(request.user),
+               "assignments": assignments_of_teacher(request.user),
                "class_form": ClassForm(prefix="class"), "set_form": QuizSetCreateForm(prefix="set")}
     return render(request, "quizzes/teach/home.html", context)
 
 
 @teacher_required
 def class_detail(request, class_id):
-    school_class = selectors.class_of(teacher=request.user, class_id=class_id)
+    school_class = get_object_or_404(classes_with_roster(request.user), pk=class_id)
     if request.method == "POST":
         if "renew" in request.POST:
-            classes.class_renew_code(school_class=school_class)
+            class_renew_code(school_class=school_class)
             messages.success(request, _("The class has a new join code; the old one no longer works."))
         elif "remove" in request.POST:
             membership = get_object_or_404(school_class.memberships, student_id=posted_id(request, "remove"))
-            classes.class_remove_student(school_class=school_class, student=membership.student)
+            class_remove_student(school_class=school_class, student=membership.student)
             messages.success(request, _("%(name)s was removed from the class.") % {"name": membership.student})
         return redirect("quizzes:teach-class", class_id=class_id)
     assignments = school_class.assignments.select_related("quiz_set")
@@ -96,9 +118,9 @@ def class_detail(request, class_id):
 
 @teacher_required
 def set_builder(request, set_id):
-    quiz_set = selectors.quiz_set_of(owner=request.user, set_id=set_id)
+    quiz_set = _own_set(request, set_id)
     bank_form = BankFilterForm(request.GET or {"status": Item.Status.PUBLISHED})
-    bank = selectors.bank_filtered(**_bank_filter(bank_form)) if bank_form.is_valid() else Item.objects.none()
+    bank = bank_filtered(**_bank_filter(bank_form)) if bank_form.is_valid() else Item.objects.none()
     page = Paginator(bank, BANK_PAGE_SIZE).get_page(request.GET.get("page"))
     in_set = {entry.item_id for entry in quiz_set.entries.all()}
     context = {"quiz_set": quiz_set, "bank_form": bank_form, "page": page, "in_set": in_set,
@@ -118,7 +140,7 @@ def _bank_filter(form: BankFilterForm) -> dict:
 @require_POST
 def set_action(request, set_id, operation):
     """The builder's buttons and forms, each a POST that returns to the builder."""
-    quiz_set = selectors.quiz_set_of(owner=request.user, set_id=set_id)
+    quiz_set = _own_set(request, set_id)
     if operation not in _OPERATIONS:
         raise Http404
     try:
@@ -131,26 +153,26 @@ def set_action(request, set_id, operation):
 
 def _add_item(request, quiz_set):
     item = get_object_or_404(Item, pk=posted_id(request, "item"))
-    quiz_sets.entry_add_item(quiz_set=quiz_set, item=item)
+    entry_add_item(quiz_set=quiz_set, item=item)
 
 
 def _entry(request, quiz_set) -> QuizSetEntry:
-    return get_object_or_404(QuizSetEntry, pk=posted_id(request, "entry"), quiz_set=quiz_set)
+    return get_object_or_404(quiz_set.entries, pk=posted_id(request, "entry"))
 
 
 def _move(request, quiz_set):
-    quiz_sets.entry_move(entry=_entry(request, quiz_set), offset=-1 if request.POST.get("direction") == "up" else 1)
+    entry_move(entry=_entry(request, quiz_set), offset=-1 if request.POST.get("direction") == "up" else 1)
 
 
 def _remove(request, quiz_set):
-    quiz_sets.entry_remove(entry=_entry(request, quiz_set))
+    entry_remove(entry=_entry(request, quiz_set))
 
 
 def _random(request, quiz_set):
     form = RandomSlotForm(request.POST, prefix="slot")
     if not form.is_valid():
         raise form_errors(form)
-    quiz_sets.entry_add_random(quiz_set=quiz_set, **form.cleaned_data)
+    entry_add_random(quiz_set=quiz_set, **form.cleaned_data)
 
 
 def _own(request, quiz_set):
@@ -158,7 +180,7 @@ def _own(request, quiz_set):
     if not form.is_valid():
         raise form_errors(form)
     data = form.cleaned_data
-    quiz_sets.item_write(author=request.user, quiz_set=quiz_set, chapter=data["chapter"], section=None,
+    item_write(author=request.user, quiz_set=quiz_set, chapter=data["chapter"], section=None,
                          kind=data["kind"], skill=data["skill"], prompt=data["prompt"], options=data["options"],
                          left_options=data["left_options"], answer=data["answer"], explanation=data["explanation"])
     messages.success(request, _("Your item passed the checker and was added."))
@@ -168,7 +190,7 @@ def _settings(request, quiz_set):
     form = QuizSetSettingsForm(request.POST, instance=quiz_set)
     if not form.is_valid():
         raise form_errors(form)
-    form.save()
+    quiz_set_update(quiz_set=quiz_set, **form.cleaned_data)
     messages.success(request, _("Settings saved."))
 
 
@@ -186,14 +208,14 @@ _OPERATIONS = {"add-item": _add_item, "move": _move, "remove": _remove, "add-ran
 
 @teacher_required
 def results(request, set_id):
-    quiz_set = selectors.quiz_set_of(owner=request.user, set_id=set_id)
-    return render(request, "quizzes/teach/results.html", {"results": selectors.quiz_set_results(quiz_set=quiz_set)})
+    quiz_set = _own_set(request, set_id)
+    return render(request, "quizzes/teach/results.html", {"results": quiz_set_results(quiz_set=quiz_set)})
 
 
 @teacher_required
 def results_csv(request, set_id):
-    quiz_set = selectors.quiz_set_of(owner=request.user, set_id=set_id)
-    found = selectors.quiz_set_results(quiz_set=quiz_set)
+    quiz_set = _own_set(request, set_id)
+    found = quiz_set_results(quiz_set=quiz_set)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(as_attachment=True,
                                                                  filename=f"results-{quiz_set.pk}.csv")
@@ -211,7 +233,7 @@ def results_csv(request, set_id):
 
 @teacher_required
 def export(request, set_id):
-    quiz_set = selectors.quiz_set_of(owner=request.user, set_id=set_id)
+    quiz_set = _own_set(request, set_id)
     fmt = request.GET.get("format", "")
     if fmt not in FORMATS:
         messages.error(request, _("Choose Moodle XML or GIFT."))

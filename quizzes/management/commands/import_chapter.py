@@ -2,12 +2,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from content.management.chapter_file import read_chapter_file
 from content.parsing import ParseError
-from content.services.report_text import report_lines
-from quizzes.services.chapter_publishing import import_chapter_with_items
-from quizzes.services.generation_text import generation_lines
-
-from ._chapter_file import read_chapter_file
+from quizzes.presentation.reports import publish_lines
+from quizzes.services.chapter_publishing import chapter_publish
 
 
 class Command(BaseCommand):
@@ -21,10 +19,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, slug, dry_run, **options):
         try:
-            report, items = import_chapter_with_items(
-                data=read_chapter_file(path), source_name=Path(path).name, slug=slug, dry_run=dry_run
-            )
+            report = chapter_publish(data=read_chapter_file(path), source_name=Path(path).name, slug=slug,
+                                     dry_run=dry_run)
         except ParseError as error:
             raise CommandError(f"{path}: {error}") from None
-        for line in report_lines(report) + generation_lines(items):
+        for line in publish_lines(report):
             self.stdout.write(line)

@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from quizzes.models import Attempt, Item
-from quizzes.presentation import shown_item
+from quizzes.presentation.attempt_items import feedback_visible, shown_item, source_url
 from quizzes.selectors.bank import section_numbered
 from quizzes.services.practice import DEFAULT_SIZE, MAX_SIZE
 
@@ -46,10 +46,10 @@ class AnswerFeedbackSerializer(serializers.Serializer):
     repeated = serializers.BooleanField(required=False, help_text="True when this answer had already been recorded.")
 
 
-def feedback_of(slot, *, repeated: bool | None = None) -> dict:
-    shown = shown_item(slot)
-    data = {"correct": slot.answer.correct, "score": slot.answer.score, "response": slot.answer.response,
-            "answer": slot.version.answer, "explanation": slot.version.explanation, "source_url": shown.source_url}
+def feedback_of(slot, answer, *, repeated: bool | None = None) -> dict:
+    """The feedback on ``answer`` to ``slot``: right or not, the key, the explanation, the source."""
+    data = {"correct": answer.correct, "score": answer.score, "response": answer.response,
+            "answer": slot.version.answer, "explanation": slot.version.explanation, "source_url": source_url(slot)}
     return data if repeated is None else {**data, "repeated": repeated}
 
 
@@ -72,13 +72,16 @@ class PracticeItemSerializer(serializers.Serializer):
 
     @extend_schema_field(AnswerFeedbackSerializer(allow_null=True))
     def get_feedback(self, slot):
-        shown = shown_item(slot, reveal=self.context.get("reveal", True))
+        # slot.attempt is the attempt being serialised: the prefetch of its ordered_slots links it back
+        shown = shown_item(slot, reveal=feedback_visible(slot.attempt))
         if shown.revealed:
-            return feedback_of(slot)
+            return feedback_of(slot, slot.answer)
         return {"recorded": True, "response": slot.answer.response} if shown.answered else None
 
 
 class PracticeSessionSerializer(serializers.ModelSerializer):
+    """An attempt from selectors.learning.attempts_with_slots (its ``ordered_slots`` prefetched)."""
+
     chapter = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     section = serializers.IntegerField(source="section.number", read_only=True, allow_null=True)
     items = PracticeItemSerializer(source="ordered_slots", many=True, read_only=True)

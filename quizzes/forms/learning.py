@@ -1,15 +1,21 @@
-"""Web forms: starting a session, and reading an answer from a plain HTML form (no JavaScript)."""
+"""Learners' web forms: starting a session, joining a class, and reading an answer from a plain HTML form
+(no JavaScript)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.form_fields import ChapterChoiceField
+from quizzes.forms.fields import ChapterChoiceField
+from quizzes.generation.kinds import SINGLE_KEY_KINDS, Kind
 from quizzes.generation.scoring import ResponseError
 from quizzes.models import AttemptItem, Item
 from quizzes.selectors.bank import section_numbered
 from quizzes.services.practice import DEFAULT_SIZE, MAX_SIZE
+
+
+class JoinForm(forms.Form):
+    join_code = forms.CharField(label=_("Join code"), max_length=20)
 
 
 class PracticeStartForm(forms.Form):
@@ -35,20 +41,20 @@ def response_from_post(slot: AttemptItem, data) -> object:
     """The response in the item bank's answer shape, from the fields the item page sends."""
     version = slot.version
     kind = version.kind
-    if kind in ("single_choice", "cloze"):
+    if kind in SINGLE_KEY_KINDS:
         return data.get("response", "")
-    if kind == "multiple_response":
+    if kind == Kind.MULTIPLE_RESPONSE:
         return sorted(data.getlist("response"))
-    if kind == "true_false":
+    if kind == Kind.TRUE_FALSE:
         value = data.get("response")
         if value not in ("true", "false"):
             raise ResponseError("true_or_false", "Answer true or false.")
         return value == "true"
-    if kind == "short_answer":
+    if kind == Kind.SHORT_ANSWER:
         return data.get("response", "")
-    if kind == "ordering":
+    if kind == Kind.ORDERING:
         return _ordering(slot.option_order or [o["id"] for o in version.options], data)
-    if kind == "matching":
+    if kind == Kind.MATCHING:
         return {entry["id"]: data.get(f"match-{entry['id']}", "") for entry in version.left_options}
     raise ResponseError("unknown_kind", f"Unknown kind {kind!r}.")
 

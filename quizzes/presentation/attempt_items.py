@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from quizzes.generation.kinds import SINGLE_KEY_KINDS, Kind
 from quizzes.models import Attempt, AttemptItem, QuizSet
 
 
@@ -62,13 +63,13 @@ def _has_answer(slot: AttemptItem) -> bool:
 def describe(kind: str, value, by_id: dict, left: list[dict]) -> list[str]:
     """A key or a response in words, one line per part."""
     text = {option_id: option["text"] for option_id, option in by_id.items()}
-    if kind in ("single_choice", "cloze"):
+    if kind in SINGLE_KEY_KINDS:
         return [text.get(value, str(value))]
-    if kind in ("multiple_response", "ordering"):
+    if kind in (Kind.MULTIPLE_RESPONSE, Kind.ORDERING):
         return [text.get(option_id, str(option_id)) for option_id in value] or [_("(nothing chosen)")]
-    if kind == "true_false":
+    if kind == Kind.TRUE_FALSE:
         return [_("True") if value else _("False")]
-    if kind == "matching":
+    if kind == Kind.MATCHING:
         names = {entry["id"]: entry["text"] for entry in left}
         return [f"{names.get(left_id, left_id)} → {text.get(right_id, right_id)}"
                 for left_id, right_id in value.items()]

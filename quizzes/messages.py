@@ -1,4 +1,4 @@
-"""What learners read when a response cannot be taken (codes from quizzes.generation.scoring)."""
+"""Codes from the plain-Python packages (scoring, the checker) as messages in the interface's language."""
 
 from django.utils.translation import gettext as _
 

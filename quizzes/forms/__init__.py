@@ -1,0 +1,1 @@
+"""Web forms by audience: learning, teaching, publishing (staff); fields shared by them."""

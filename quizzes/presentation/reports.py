@@ -1,0 +1,83 @@
+"""Reports of imports and generation as lines of text, for the management commands. The admin renders
+the same report objects in a template (templates/admin/quizzes/chapter_report.html), the API as JSON."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from content.services.chapter_import import ImportReport
+from quizzes.messages import finding_text
+from quizzes.services.chapter_publishing import PublishReport, RegenerationReport
+from quizzes.services.item_generation import GenerationReport
+
+
+def publish_lines(report: PublishReport) -> list[str]:
+    return import_lines(report.imported, dry_run=report.dry_run) + generation_lines(report.generated,
+                                                                                   dry_run=report.dry_run)
+
+
+def regeneration_lines(report: RegenerationReport) -> list[str]:
+    return [line for generated in report.generated for line in generation_lines(generated, dry_run=report.dry_run)]
+
+
+def import_lines(report: ImportReport, *, dry_run: bool = False) -> list[str]:
+    head = _("Dry run, nothing written: ") if dry_run else ""
+    verb = _("created") if report.created else _("updated")
+    lines = [f"{head}{report.slug}: {verb}"]
+    lines.append(", ".join(f"{kind} {count}" for kind, count in report.counts.items()))
+    if report.unchanged:
+        lines.append(_("No changes."))
+    lines += [f"{action}: {shown}" for action, shown in import_tallies(report)]
+    lines += [f"  {change.action} {change.kind}: {change.label}" for change in listed_changes(report)]
+    lines.extend(_("warning: %(text)s") % {"text": warning} for warning in report.warnings)
+    return lines
+
+
+def listed_changes(report: ImportReport) -> list:
+    """The changes worth listing one by one: none for a new chapter, and never the term links."""
+    return [] if report.created else [change for change in report.changes if change.kind != "term link"]
+
+
+def generation_lines(report: GenerationReport, *, dry_run: bool = False) -> list[str]:
+    lines = [generation_heading(report, dry_run=dry_run), generation_summary(report)]
+    lines += [f"{label}: {shown}" for label, shown in generation_tallies(report)]
+    if report.rejected:
+        lines.append(_("Not published, with the checker's reasons:"))
+        lines += [f"  {draft.key}: {reasons}" for draft, reasons in rejection_reasons(report)]
+    lines += [_("Across the bank: %(message)s") % {"message": message} for message in bank_finding_texts(report)]
+    return lines
+
+
+def generation_heading(report: GenerationReport, *, dry_run: bool = False) -> str:
+    head = _("Items for %(chapter)s (dry run, nothing written)") if dry_run else _("Items for %(chapter)s")
+    return head % {"chapter": report.chapter}
+
+
+def generation_summary(report: GenerationReport) -> str:
+    return _("created %(created)d, updated %(updated)d, unchanged %(unchanged)d, retired %(retired)d, "
+             "edited by a person and kept %(kept)d") % {
+        "created": report.created, "updated": report.updated, "unchanged": report.unchanged,
+        "retired": report.retired, "kept": report.edits_kept}
+
+
+def rejection_reasons(report: GenerationReport) -> list[tuple]:
+    """(draft, the checker's reasons in one line) for each draft that was not published."""
+    return [(draft, "; ".join(finding_text(finding) for finding in findings)) for draft, findings in report.rejected]
+
+
+def bank_finding_texts(report: GenerationReport) -> list[str]:
+    return [finding_text(finding) for finding in report.bank_findings]
+
+
+def generation_tallies(report: GenerationReport) -> list[tuple[str, str]]:
+    """(label, "name count, …") for the items by skill, by kind and by status."""
+    labels = {"skill": _("by skill"), "kind": _("by kind"), "status": _("by status")}
+    tallies = [(label, report.tally(by)) for by, label in labels.items()]
+    return [(label, ", ".join(f"{name} {count}" for name, count in tally.items())) for label, tally in tallies if tally]
+
+
+def import_tallies(report: ImportReport) -> list[tuple[str, str]]:
+    """(action, "kind count, …") for what was added, changed and removed."""
+    tallies = [(action, report.tally(action)) for action in ("added", "changed", "removed")]
+    return [(action, ", ".join(f"{kind} {count}" for kind, count in tally.items()))
+            for action, tally in tallies if tally]

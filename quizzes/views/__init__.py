@@ -1,0 +1,1 @@
+"""Pages by audience: learning (students), teaching (teachers)."""
