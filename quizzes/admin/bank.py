@@ -12,7 +12,7 @@ from quizzes.drafts import as_draft
 from quizzes.generation.checker.shape import malformed
 from quizzes.messages import finding_text
 from quizzes.models import Item, ItemVersion
-from quizzes.services.item_review import EDITABLE_FIELDS, item_edit, items_publish, items_retire
+from quizzes.services.item_review import EDITABLE_FIELDS, item_edit, items_publish, items_retire, items_share
 
 
 class FlawedFilter(admin.SimpleListFilter):
@@ -61,19 +61,19 @@ class ItemAdmin(admin.ModelAdmin):
     form = ItemAdminForm
     list_display = ["short_prompt", "kind", "skill", "status", "clean", "edited", "chapter", "section", "version"]
     list_filter = ["chapter", ("section", admin.RelatedOnlyFieldListFilter), "skill", "kind", "status", FlawedFilter,
-                   "edited", "source_changed"]
+                   "edited", "source_changed", ("author", admin.EmptyFieldListFilter), "shared"]
     list_select_related = ["chapter", "section"]
     search_fields = ["prompt", "key", "explanation", "source_text"]
-    actions = ["publish", "retire"]
+    actions = ["publish", "retire", "share"]
     readonly_fields = ["preview", "key_shown", "findings_shown", "source_link", "key", "status", "chapter", "term",
                        "event", "goal_list", "generator", "generator_version", "version", "edited", "source_changed",
-                       "created_at", "updated_at"]
+                       "author", "shared", "created_at", "updated_at"]
     fieldsets = [
         (_("As a learner sees it"), {"fields": ["preview", "key_shown", "findings_shown", "source_link"]}),
         (_("Edit (saved as a new version)"), {"fields": list(EDITABLE_FIELDS)}),
-        (_("Provenance"), {"fields": ["key", "status", "chapter", "term", "event", "goal_list", "generator",
-                                      "generator_version", "version", "edited", "source_changed", "created_at",
-                                      "updated_at"]}),
+        (_("Provenance"), {"fields": ["key", "status", "author", "shared", "chapter", "term", "event", "goal_list",
+                                      "generator", "generator_version", "version", "edited", "source_changed",
+                                      "created_at", "updated_at"]}),
     ]
     inlines = [ItemVersionInline]
 
@@ -132,6 +132,12 @@ class ItemAdmin(admin.ModelAdmin):
             reasons = "; ".join(f["message"] for f in item.findings)
             self.message_user(request, _("Not published: %(item)s (%(reasons)s)") % {"item": item, "reasons": reasons},
                               messages.ERROR)
+
+    @admin.action(description=_("Share the selected teachers' items with the public bank"), permissions=["change"])
+    def share(self, request, queryset):
+        shared = items_share(items=list(queryset))
+        text = ngettext("%(count)d item shared with the bank.", "%(count)d items shared with the bank.", shared)
+        self.message_user(request, text % {"count": shared}, messages.SUCCESS)
 
     @admin.action(description=_("Retire the selected items"), permissions=["change"])
     def retire(self, request, queryset):

@@ -66,6 +66,10 @@ class Item(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="authored_items",
         help_text=_("The teacher who wrote it; empty if generated."),
     )
+    shared = models.BooleanField(
+        _("shared with the public bank"), default=False,
+        help_text=_("A teacher's own item is theirs and their sets' alone until an admin shares it."),
+    )
     edited = models.BooleanField(_("edited by a person"), default=False)
     source_changed = models.BooleanField(
         _("source changed since the edit"), default=False,
@@ -123,3 +127,20 @@ class ItemVersion(models.Model):
 
     def __str__(self):
         return f"{self.item_id} v{self.number}"
+
+
+class ItemLeak(models.Model):
+    """``giver`` shows a written form of ``receiver``'s key (in its stem or explanation), so the two
+    never stand in one session. Computed when items are generated, written or edited."""
+
+    giver = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="leaks_given")
+    receiver = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="leaks_received")
+    form = models.CharField(_("form shown"), max_length=200)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["giver", "receiver"], name="item_leak_unique")]
+        verbose_name = _("item leak")
+        verbose_name_plural = _("item leaks")
+
+    def __str__(self):
+        return f"{self.giver_id} → {self.receiver_id} ({self.form})"

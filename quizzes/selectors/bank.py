@@ -1,11 +1,11 @@
 """Reads for the item bank: the material generators work from, and items for listing."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from content.models import Chapter, Event, Goal, GoalList, Paragraph, Section, Term, TermLink
 from content.parsing.dates import quoted_names, split_sentences
 from quizzes.generation.records import ChapterMaterial, EventSource, GoalListSource, SentenceSource, TermSource
-from quizzes.models import Item
+from quizzes.models import Item, ItemLeak
 
 
 def chapter_material(chapter: Chapter) -> ChapterMaterial:
@@ -72,13 +72,30 @@ def source_rows(chapter: Chapter) -> dict[str, dict]:
     }
 
 
-def published_items(*, chapter=None, section=None, skill: str = "", kind: str = "") -> QuerySet[Item]:
-    """Published items, narrowed to a chapter, section, skill and kind where given."""
-    items = Item.objects.filter(status=Item.Status.PUBLISHED)
+def visible_to(owner=None) -> Q:
+    """The public bank (generated items, and teachers' items an admin shared), and ``owner``'s own."""
+    visible = Q(author__isnull=True) | Q(shared=True)
+    return visible | Q(author=owner) if owner is not None else visible
+
+
+def published_items(*, chapter=None, section=None, skill: str = "", kind: str = "", owner=None) -> QuerySet[Item]:
+    """Published items of the public bank (and ``owner``'s own), narrowed to a chapter, section, skill
+    and kind where given: the pools practice, reviews and random slots draw from."""
+    items = Item.objects.filter(visible_to(owner), status=Item.Status.PUBLISHED)
     for name, value in (("chapter", chapter), ("section", section), ("skill", skill), ("kind", kind)):
         if value:
             items = items.filter(**{name: value})
     return items
+
+
+def leaking_pairs(*, item_ids: list[int]) -> dict[int, set[int]]:
+    """For each of these items, those among them it gives away or is given away by (ItemLeak)."""
+    clashes: dict[int, set[int]] = {}
+    pairs = ItemLeak.objects.filter(giver_id__in=item_ids, receiver_id__in=item_ids).values_list("giver", "receiver")
+    for giver, receiver in pairs:
+        clashes.setdefault(giver, set()).add(receiver)
+        clashes.setdefault(receiver, set()).add(giver)
+    return clashes
 
 
 def section_numbered(chapter, number: int | None):

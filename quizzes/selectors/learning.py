@@ -14,6 +14,7 @@ from content.models import Section, Term
 from quizzes.mastery import Mastery, masteries
 from quizzes.models import Answer, Attempt, AttemptItem, Item, ReviewCard
 from quizzes.scheduling import recall_probability
+from quizzes.selectors.bank import published_items
 
 RECENT_ATTEMPTS = 5
 MISSED_TERMS = 5
@@ -68,7 +69,7 @@ def attempt_summary(attempt: Attempt) -> AttemptSummary:
 
 
 def due_cards(*, learner, now: datetime) -> QuerySet[ReviewCard]:
-    return (ReviewCard.objects.filter(learner=learner, due__lte=now, item__status=Item.Status.PUBLISHED)
+    return (ReviewCard.objects.filter(learner=learner, due__lte=now, item__in=published_items())
             .select_related("item").order_by("due"))
 
 
@@ -106,8 +107,7 @@ def progress_for(*, learner, now: datetime | None = None) -> Progress:
     days, and the terms' rows.
     """
     now = now or timezone.now()
-    items = list(Item.objects.filter(status=Item.Status.PUBLISHED)
-                 .values_list("pk", "chapter_id", "section_id", "skill"))
+    items = list(published_items().values_list("pk", "chapter_id", "section_id", "skill"))
     cards = list(ReviewCard.objects.filter(learner=learner).values_list("item_id", "card", "due"))
     recall = {item_id: recall_probability(card, now) for item_id, card, _due in cards}
     end_of_day = timezone.localtime(now).replace(hour=23, minute=59, second=59)

@@ -12,6 +12,7 @@ from django.db.models import Count, F, Prefetch, QuerySet
 from quizzes.generation.item_analysis import ItemStatistics, item_statistics, option_counts
 from quizzes.generation.kinds import CHOICE_KINDS
 from quizzes.models import Answer, Assignment, Attempt, Item, Membership, QuizSet, QuizSetEntry, SchoolClass
+from quizzes.selectors.bank import visible_to
 
 
 def classes_of(teacher) -> QuerySet[SchoolClass]:
@@ -181,10 +182,12 @@ DIFFICULTY_FILTERS = {"easy": {"difficulty__lt": 0.4}, "medium": {"difficulty__g
                       "hard": {"difficulty__gt": 0.6}}
 
 
-def bank_filtered(*, chapter=None, section_number=None, skill="", kind="", status="", difficulty="",
+def bank_filtered(*, teacher, chapter=None, section_number=None, skill="", kind="", status="", difficulty="",
                   text="") -> QuerySet[Item]:
-    """The bank as the builder filters it (chapter, section, skill, kind, status, difficulty, text)."""
-    items = Item.objects.select_related("chapter", "section").order_by("chapter__number", "section__number", "id")
+    """The bank as the builder filters it (chapter, section, skill, kind, status, difficulty, text): the
+    public bank and the teacher's own items."""
+    items = (Item.objects.filter(visible_to(teacher)).select_related("chapter", "section")
+             .order_by("chapter__number", "section__number", "id"))
     if chapter:
         items = items.filter(chapter=chapter)
     if chapter and section_number:

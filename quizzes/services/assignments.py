@@ -77,7 +77,7 @@ def assignment_draw_items(*, quiz_set: QuizSet, student, seed: str) -> list[Item
             continue
         taken = fixed | {item.pk for item in chosen}
         pool = list(published_items(chapter=entry.chapter, section=entry.section, skill=entry.skill,
-                                    kind=entry.kind).exclude(pk__in=taken))
+                                    kind=entry.kind, owner=quiz_set.owner).exclude(pk__in=taken))
         rng.shuffle(pool)
         pool.sort(key=lambda item: item.pk in seen)  # unseen first, in the shuffled order
         chosen += pool[:entry.count]

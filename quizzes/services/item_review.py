@@ -9,6 +9,7 @@ from quizzes.drafts import SHOWN_FIELDS, findings_of
 from quizzes.models import Item, ItemVersion
 
 from .item_generation import version_of
+from .item_leaks import item_leaks_refresh
 
 EDITABLE_FIELDS = (*SHOWN_FIELDS, "answer_forms", "negative", "difficulty", "source_text")
 
@@ -32,6 +33,7 @@ def item_edit(*, item: Item, changes: dict, user=None) -> Item:
         item.version += 1
         version_of(item, origin=ItemVersion.Origin.EDITED, user=user).save()
     item.save()
+    item_leaks_refresh(item_ids=[item.pk])
     return item
 
 
@@ -47,6 +49,13 @@ def items_publish(*, items) -> tuple[int, list[Item]]:
             continue
         published += _set_status(item, Item.Status.PUBLISHED)
     return published, refused
+
+
+@transaction.atomic
+def items_share(*, items) -> int:
+    """Share teachers' own items with the public bank (practice, reviews, every teacher's builder)."""
+    return Item.objects.filter(pk__in=[item.pk for item in items], author__isnull=False, shared=False).update(
+        shared=True, updated_at=timezone.now())
 
 
 @transaction.atomic

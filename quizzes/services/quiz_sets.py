@@ -16,6 +16,7 @@ from quizzes.models import Item, ItemVersion, QuizSet, QuizSetEntry
 from quizzes.selectors.bank import published_items
 
 from .item_generation import version_of
+from .item_leaks import item_leaks_refresh
 
 SETTINGS = ("title", "instructions", "time_limit_minutes", "attempts_allowed", "grading", "shuffle_items",
             "shuffle_options", "feedback")
@@ -45,6 +46,8 @@ def _next_position(quiz_set: QuizSet) -> int:
 def entry_add_item(*, quiz_set: QuizSet, item: Item) -> QuizSetEntry:
     if item.status != Item.Status.PUBLISHED:
         raise ValidationError({"item": _("Only published items can be added.")})
+    if item.author_id not in (None, quiz_set.owner_id) and not item.shared:
+        raise ValidationError({"item": _("This item is another teacher's own; it is not in the bank.")})
     if quiz_set.entries.filter(item=item).exists():
         raise ValidationError({"item": _("This item is already in the set.")})
     return QuizSetEntry.objects.create(quiz_set=quiz_set, position=_next_position(quiz_set), item=item)
@@ -56,7 +59,8 @@ def entry_add_random(*, quiz_set: QuizSet, count: int, chapter: Chapter | None =
     """A slot that draws ``count`` items per attempt from the published items matching the filter."""
     if not 1 <= count <= MAX_RANDOM:
         raise ValidationError({"count": _("Draw between 1 and %(max)d items.") % {"max": MAX_RANDOM}})
-    available = published_items(chapter=chapter, section=section, skill=skill, kind=kind).count()
+    available = published_items(chapter=chapter, section=section, skill=skill, kind=kind,
+                                owner=quiz_set.owner).count()
     if available < count:
         raise ValidationError({"count": _("Only %(n)d published items match this filter.") % {"n": available}})
     return QuizSetEntry.objects.create(quiz_set=quiz_set, position=_next_position(quiz_set), count=count,
@@ -104,6 +108,7 @@ def item_write(*, author, quiz_set: QuizSet | None = None, chapter: Chapter, sec
         raise ValidationError([finding_text(finding) for finding in findings])
     item.save()
     version_of(item, origin=ItemVersion.Origin.EDITED, user=author).save()
+    item_leaks_refresh(item_ids=[item.pk])
     if quiz_set is not None:
         entry_add_item(quiz_set=quiz_set, item=item)
     return item

@@ -120,7 +120,8 @@ def class_detail(request, class_id):
 def set_builder(request, set_id):
     quiz_set = _own_set(request, set_id)
     bank_form = BankFilterForm(request.GET or {"status": Item.Status.PUBLISHED})
-    bank = bank_filtered(**_bank_filter(bank_form)) if bank_form.is_valid() else Item.objects.none()
+    valid = bank_form.is_valid()
+    bank = bank_filtered(teacher=request.user, **_bank_filter(bank_form)) if valid else Item.objects.none()
     page = Paginator(bank, BANK_PAGE_SIZE).get_page(request.GET.get("page"))
     in_set = {entry.item_id for entry in quiz_set.entries.all()}
     context = {"quiz_set": quiz_set, "bank_form": bank_form, "page": page, "in_set": in_set,
