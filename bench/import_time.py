@@ -1,4 +1,5 @@
-"""Time to import the seed chapter and generate its items, beyond Django's own start-up.
+"""Time to import the seed chapter and generate its items, beyond Django's own start-up, and to
+assemble practice sessions of 10 and 50 items from its bank (median of several, in-process).
 
 Run as ``python -m bench.import_time`` with DATABASE_URL pointing at an empty database; prints JSON.
 """
@@ -6,6 +7,7 @@ Run as ``python -m bench.import_time`` with DATABASE_URL pointing at an empty da
 import json
 import os
 import resource
+import statistics
 import time
 from pathlib import Path
 
@@ -27,7 +29,23 @@ rss_before_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 started = time.perf_counter()
 report = chapter_publish(data=SEED.read_bytes(), source_name=SEED.name)
 import_seconds = time.perf_counter() - started
+from django.contrib.auth.models import User  # noqa: E402
+
+from content.models import Chapter  # noqa: E402
+from quizzes.services.practice import practice_start  # noqa: E402
+
+learner = User.objects.create_user("bench-assembly")
+chapter = Chapter.objects.get(slug=report.imported.slug)
+assembly_ms = {}
+for size in (10, 50):
+    timings = []
+    for _ in range(7):
+        began = time.perf_counter()
+        practice_start(learner=learner, chapter=chapter, size=size)
+        timings.append((time.perf_counter() - began) * 1000)
+    assembly_ms[str(size)] = round(statistics.median(timings), 1)
 print(json.dumps({
+    "practice_assembly_ms": assembly_ms,
     "django_setup_s": round(setup_seconds, 3),
     "import_and_generate_s": round(import_seconds, 3),
     "items_created": report.generated.created,

@@ -9,6 +9,7 @@ RATIO_TARGETS = {"read": 0.5, "answer": 0.3, "heavy": 0.2}
 JUDGED_AT = 16  # connections: the throughput and tail-latency targets are judged here
 TAIL_TARGET = 5.0  # p99 at most this many times p50
 MEMORY_TARGET_MB = 150
+ASSEMBLY_TARGET_MS = 100
 
 
 def write_report(results: dict, path: Path) -> str:
@@ -69,7 +70,13 @@ def _lines(results: dict) -> list[str]:
         f"peak {worst:.0f} MB (target under {MEMORY_TARGET_MB} MB).",
         f"Importing the seed chapter and generating its items: {imported['import_and_generate_s']:.2f} s "
         f"beyond Django's start-up ({imported['django_setup_s']:.2f} s); peak memory {imported['peak_rss_mb']:.0f} MB.",
+        "Assembling a practice session from the seed's bank (in-process, median of 7): "
+        + ", ".join(f"{size} items {ms:.0f} ms" for size, ms in imported["practice_assembly_ms"].items())
+        + f" (target: 50 items under {ASSEMBLY_TARGET_MS} ms).",
     ]
+    if imported["practice_assembly_ms"]["50"] >= ASSEMBLY_TARGET_MS:
+        verdicts.append(f"- MISSED: a 50-item practice session took {imported['practice_assembly_ms']['50']:.0f} ms "
+                        f"to assemble (target under {ASSEMBLY_TARGET_MS} ms).")
     if results["data_seconds"] is not None:
         lines.append(f"Building the data set took {results['data_seconds']:.0f} s.")
     if worst >= MEMORY_TARGET_MB:

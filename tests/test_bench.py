@@ -37,7 +37,8 @@ def test_the_report_gives_ratios_to_the_floor_and_names_every_miss(tmp_path):
     results = {
         "mode": "quick", "database": "PostgreSQL", "workers": 4, "cpus": 2, "data_seconds": 3.0,
         "settings": {"students": 10, "classes": 2, "answers_per_student": 10, "seconds": 3},
-        "import": {"import_and_generate_s": 0.4, "django_setup_s": 0.5, "peak_rss_mb": 170},
+        "import": {"import_and_generate_s": 0.4, "django_setup_s": 0.5, "peak_rss_mb": 170,
+                   "practice_assembly_ms": {"10": 20.0, "50": 130.0}},
         "memory": {"rss_mb": [80, 81], "peak_rss_mb": [80, 160]},
         "endpoints": [{"name": "floor", "label": "floor", "group": "floor", "queries": 0},
                       {"name": "lesson", "label": "lesson page", "group": "read", "queries": 3,
@@ -51,4 +52,5 @@ def test_the_report_gives_ratios_to_the_floor_and_names_every_miss(tmp_path):
     assert "MISSED: answer p99 is 8.0 × p50" in text and "some were repeats" in text
     assert "| lesson page | 3 | 9.5 | 1.5 | 8.0 |" in text
     assert "MISSED: a worker peaked at 160 MB" in text and "lesson page at" not in text
+    assert "10 items 20 ms, 50 items 130 ms" in text and "MISSED: a 50-item practice session took 130 ms" in text
     assert (tmp_path / "report.md").read_text(encoding="utf-8") == text

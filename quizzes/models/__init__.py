@@ -1,9 +1,9 @@
 """The item bank, attempts at it, and each learner's progress."""
 
 from .attempts import Answer, Attempt, AttemptItem
-from .bank import Item, ItemVersion
+from .bank import Item, ItemLeak, ItemVersion
 from .progress import ReviewCard, ReviewLog
 from .teaching import Assignment, Membership, QuizSet, QuizSetEntry, SchoolClass
 
-__all__ = ["Answer", "Assignment", "Attempt", "AttemptItem", "Item", "ItemVersion", "Membership", "QuizSet",
+__all__ = ["Answer", "Assignment", "Attempt", "AttemptItem", "Item", "ItemLeak", "ItemVersion", "Membership", "QuizSet",
            "QuizSetEntry", "ReviewCard", "ReviewLog", "SchoolClass"]

@@ -20,6 +20,8 @@ from quizzes.generation.records import ItemDraft
 from quizzes.models import Item, ItemVersion
 from quizzes.selectors.bank import chapter_material, source_rows
 
+from .item_leaks import item_leaks_refresh
+
 
 @dataclass
 class GenerationReport:
@@ -52,7 +54,9 @@ def load_generators() -> tuple[ItemGenerator, ...]:
 def items_generate(*, chapter: Chapter) -> GenerationReport:
     """Regenerate ``chapter``'s bank. A dry run is the caller's: quizzes.services.chapter_publishing."""
     bank = generate_bank(chapter_material(chapter), list(load_generators()))
-    return _BankWriter(chapter, bank).write()
+    report = _BankWriter(chapter, bank).write()
+    item_leaks_refresh(item_ids=Item.objects.filter(chapter=chapter).values_list("pk", flat=True))
+    return report
 
 
 class _BankWriter:
@@ -63,7 +67,9 @@ class _BankWriter:
         self.versions: list[ItemVersion] = []
 
     def write(self) -> GenerationReport:
-        existing = {item.key: item for item in Item.objects.select_for_update().filter(chapter=self.chapter)}
+        # generated items only: a teacher's own item of this chapter is no generator's to retire
+        generated = Item.objects.select_for_update().filter(chapter=self.chapter, author__isnull=True)
+        existing = {item.key: item for item in generated}
         new, changed = [], []
         for draft in self.bank.drafts:
             findings = [asdict(finding) for finding in self.bank.findings.get(draft.key, [])]

@@ -11,11 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from content.models import Chapter, Section
-from quizzes.drafts import as_draft
-from quizzes.generation.checker import cross_item_leaks
 from quizzes.models import Attempt, AttemptItem, Item, ItemVersion, ReviewCard
 from quizzes.scheduling import recall_probability
-from quizzes.selectors.bank import published_items
+from quizzes.selectors.bank import leaking_pairs, published_items
 
 DEFAULT_SIZE = 10
 MAX_SIZE = 50
@@ -59,7 +57,7 @@ def attempt_create(*, learner, items: list[Item], mode: str = Attempt.Mode.PRACT
 
 def _scope(chapter, section, skill) -> list[Item]:
     items = published_items(chapter=chapter, section=section, skill=skill)
-    fields = ("id", "skill", "version", "prompt", "explanation", "answer_forms", "kind", "key", "options", "answer")
+    fields = ("id", "skill", "version", "options")  # what ordering, the leak check and the slots need
     return list(items.only(*fields).order_by("id"))
 
 
@@ -90,15 +88,16 @@ def _weakest_skill(scope: list[Item], recall: dict[int, float]) -> str:
 
 
 def _without_leaks(candidates: list[Item], size: int) -> list[Item]:
-    """Items in order, skipping any that would give away, or be given away by, one already chosen."""
-    chosen, drafts = [], []
+    """Items in order, skipping any that would give away, or be given away by, one already chosen
+    (the pairs stored at generation: one query, whatever the size)."""
+    clashes = leaking_pairs(item_ids=[item.pk for item in candidates])
+    chosen, chosen_ids = [], set()
     for item in candidates:
         if len(chosen) == size:
             break
-        draft = as_draft(item)
-        if not cross_item_leaks([*drafts, draft]):
+        if not clashes.get(item.pk, set()) & chosen_ids:
             chosen.append(item)
-            drafts.append(draft)
+            chosen_ids.add(item.pk)
     return chosen
 
 

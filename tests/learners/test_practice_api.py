@@ -191,3 +191,26 @@ def test_teachers_and_staff_do_not_see_a_students_sessions(api, seed_bank, djang
     assert client.get(SESSIONS).json()["count"] == 0
     own = client.post(SESSIONS, {"chapter": "sapporo-ict-chapter1"}, format="json")
     assert own.status_code == 201  # they can practise themselves
+
+
+@pytest.mark.parametrize("size", [10, 50])
+def test_assembling_a_session_reads_the_stored_leaks_in_bounded_queries(api, all_chapters, seed_bank, size,
+                                                                        django_assert_max_num_queries):
+    # the chapter, the scope, the cards, the stored leaks, the attempt, versions, slots (+ session, savepoints)
+    with django_assert_max_num_queries(14):
+        response = api.post(SESSIONS, {"chapter": "sapporo-ict-chapter1", "size": size}, format="json")
+    assert response.status_code == 201
+    # the seed's leak-free pool is smaller than 50: a session takes what it can
+    assert len(response.json()["items"]) == size if size == 10 else 25 <= len(response.json()["items"]) <= size
+
+
+def test_no_two_items_of_a_session_give_each_other_away(student, seed_bank):
+    from quizzes.drafts import leaks_among
+    from quizzes.models import ItemLeak
+    from quizzes.services.practice import practice_start
+
+    assert ItemLeak.objects.count() > 100  # the seed's items do give each other away: the check has work
+    for _ in range(5):
+        attempt = practice_start(learner=student, chapter=seed_bank, size=50)
+        items = [slot.item for slot in attempt.slots.select_related("item")]
+        assert len(items) >= 25 and leaks_among(items) == []
