@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from quizzes.generation.checker import Leak, check_item, cross_item_leaks
+from quizzes.generation.option_ids import with_opaque_ids
 from quizzes.generation.records import ItemDraft, Option, SourceRef
 from quizzes.models import Item
 
@@ -25,6 +26,13 @@ def _options(raw) -> list[Option]:
     if not isinstance(raw, list):
         return []
     return [Option(str(entry.get("id", "")), str(entry.get("text", ""))) for entry in raw if isinstance(entry, dict)]
+
+
+def opaque_option_fields(item: Item) -> dict:
+    """The item's options, left side and key with opaque ids (generation/option_ids.py), as fields."""
+    draft = with_opaque_ids(as_draft(item))
+    return {"options": [asdict(o) for o in draft.options], "left_options": [asdict(o) for o in draft.left],
+            "answer": draft.answer}
 
 
 def findings_of(item: Item) -> list[dict]:

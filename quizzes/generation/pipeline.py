@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .assembly import OPTION_IDS
 from .base import ItemGenerator
 from .checker import BankFinding, Finding, check_item, key_position_balance
 from .kinds import Kind
+from .option_ids import option_position, with_opaque_ids
 from .records import ChapterMaterial, ItemDraft
 
 
@@ -24,12 +26,13 @@ def generate_bank(material: ChapterMaterial, generators: list[ItemGenerator]) ->
     drafts: dict[str, ItemDraft] = {}
     for generator in generators:
         for draft in generator.generate(material):
-            drafts.setdefault(draft.key, draft)
+            drafts.setdefault(draft.key, with_opaque_ids(draft))
     bank = CheckedBank(list(drafts.values()))
     for draft in bank.drafts:
         found = check_item(draft)
         if found:
             bank.findings[draft.key] = found
-    single = [(d.answer, len(d.options)) for d in bank.drafts if d.kind == Kind.SINGLE_CHOICE and bank.is_clean(d)]
+    single = [(OPTION_IDS[option_position(d, d.answer)], len(d.options)) for d in bank.drafts
+              if d.kind == Kind.SINGLE_CHOICE and bank.is_clean(d)]  # a clean item's key is one of its options
     bank.bank_findings = key_position_balance(single)
     return bank

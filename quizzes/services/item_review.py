@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from quizzes.drafts import SHOWN_FIELDS, findings_of
+from quizzes.drafts import SHOWN_FIELDS, findings_of, opaque_option_fields
 from quizzes.models import Item, ItemVersion
 
 from .item_generation import version_of
@@ -26,6 +26,9 @@ def item_edit(*, item: Item, changes: dict, user=None) -> Item:
     for name, value in changes.items():
         setattr(item, name, value)
     item.findings = findings_of(item)
+    if not item.findings and {"options", "left_options", "answer"} & set(changes):
+        for name, value in opaque_option_fields(item).items():
+            setattr(item, name, value)
     if item.findings and item.status == Item.Status.PUBLISHED:
         item.status = Item.Status.DRAFT
     item.edited, item.source_changed = True, False

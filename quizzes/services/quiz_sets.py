@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from content.models import Chapter, Section
-from quizzes.drafts import findings_of
+from quizzes.drafts import findings_of, opaque_option_fields
 from quizzes.messages import finding_text
 from quizzes.models import Item, ItemVersion, QuizSet, QuizSetEntry
 from quizzes.selectors.bank import published_items
@@ -106,6 +106,8 @@ def item_write(*, author, quiz_set: QuizSet | None = None, chapter: Chapter, sec
     findings = findings_of(item)
     if findings:
         raise ValidationError([finding_text(finding) for finding in findings])
+    for name, value in opaque_option_fields(item).items():  # written in order, the ids would give the key away
+        setattr(item, name, value)
     item.save()
     version_of(item, origin=ItemVersion.Origin.EDITED, user=author).save()
     item_leaks_refresh(item_ids=[item.pk])

@@ -101,7 +101,9 @@ def test_writing_an_item_of_ones_own(teacher_client, quiz_set, seed_bank):
               "own-key": "", "own-explanation": "1986年、1997年、2017年。"}
     teacher_client.post(action(quiz_set.pk, "write-item"), fields)
     item = QuizSetEntry.objects.get(quiz_set=quiz_set).item
-    assert item.author.username == "sensei" and item.kind == "ordering" and item.answer == ["a", "b", "c"]
+    texts = {option["id"]: option["text"] for option in item.options}
+    assert item.author.username == "sensei" and item.kind == "ordering"
+    assert [texts[option_id] for option_id in item.answer] == ["札幌市エレクトロニクスセンター", "札幌市情報化構想", "NoMaps"]
     flawed = {**fields, "own-kind": "single_choice", "own-lines": "以上すべて\n札幌", "own-key": "2"}
     response = teacher_client.post(action(quiz_set.pk, "write-item"), flawed, follow=True)
     page = response.content.decode()
