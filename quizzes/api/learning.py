@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from quizzes.generation.scoring import ResponseError
 from quizzes.messages import response_error_message
 from quizzes.models import Attempt
-from quizzes.presentation.attempt_items import feedback_visible
+from quizzes.release import feedback_visible
 from quizzes.selectors.learning import (
     attempt_slots,
     attempt_summary,
@@ -24,6 +24,7 @@ from quizzes.selectors.learning import (
 )
 from quizzes.services.answering import AnswerRefused, attempt_answer, attempt_finish
 from quizzes.services.practice import PracticeRefused, practice_start
+from quizzes.services.reviews import reviews_release
 
 from .learning_serializers import (
     AnswerFeedbackSerializer,
@@ -117,11 +118,13 @@ class PracticeSessionViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mix
 class ProgressView(APIView):
     @extend_schema(responses=ProgressSerializer)
     def get(self, request):
+        reviews_release(learner_id=request.user.pk)
         return Response(ProgressSerializer(progress_for(learner=request.user)).data)
 
 
 class DueReviewsView(APIView):
     @extend_schema(responses=DueItemSerializer(many=True))
     def get(self, request):
+        reviews_release(learner_id=request.user.pk)
         cards = due_cards(learner=request.user, now=timezone.now())
         return Response(DueItemSerializer(cards, many=True).data)

@@ -5,7 +5,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from quizzes.models import Attempt, Item
-from quizzes.presentation.attempt_items import feedback_visible, shown_item, source_url
+from quizzes.presentation.attempt_items import shown_item, source_url
+from quizzes.release import feedback_visible
 from quizzes.selectors.bank import section_numbered
 from quizzes.services.practice import DEFAULT_SIZE, MAX_SIZE
 
@@ -84,7 +85,12 @@ class PracticeSessionSerializer(serializers.ModelSerializer):
 
     chapter = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     section = serializers.IntegerField(source="section.number", read_only=True, allow_null=True)
+    score = serializers.SerializerMethodField(help_text="The sum of the item scores once finished; null while "
+                                              "an assigned set's feedback is withheld.")
     items = PracticeItemSerializer(source="ordered_slots", many=True, read_only=True)
+
+    def get_score(self, attempt) -> float | None:
+        return attempt.score if feedback_visible(attempt) else None
 
     class Meta:
         model = Attempt
@@ -99,11 +105,14 @@ class AnswerInputSerializer(serializers.Serializer):
 class SessionSummarySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     finished_at = serializers.DateTimeField()
-    score = serializers.FloatField(help_text="The sum of the item scores.")
+    released = serializers.BooleanField(help_text="False while an assigned set's feedback is withheld; then "
+                                        "score, correct and missed are null.")
     items = serializers.IntegerField()
     answered = serializers.IntegerField()
-    correct = serializers.IntegerField()
-    missed = serializers.ListField(child=serializers.IntegerField(), help_text="Ids of items not fully right.")
+    score = serializers.FloatField(allow_null=True, help_text="The sum of the item scores.")
+    correct = serializers.IntegerField(allow_null=True)
+    missed = serializers.ListField(child=serializers.IntegerField(), allow_null=True,
+                                   help_text="Ids of items not fully right.")
 
 
 class MasterySerializer(serializers.Serializer):

@@ -79,10 +79,15 @@ class Answer(models.Model):
     score = models.FloatField(_("score"), help_text=_("The fraction of the mark, 0 to 1."))
     correct = models.BooleanField(_("correct"))
     answered_at = models.DateTimeField(_("answered"), auto_now_add=True)
+    review_pending = models.BooleanField(
+        _("review pending"), default=False,
+        help_text=_("Recorded while its feedback was withheld: its review is scheduled once it is released."),
+    )
 
     class Meta:
         ordering = ["answered_at", "id"]
-        indexes = [models.Index(fields=["answered_at"], name="answer_answered_at")]
+        indexes = [models.Index(fields=["answered_at"], name="answer_answered_at"),
+                   models.Index(fields=["slot"], condition=Q(review_pending=True), name="answer_review_pending")]
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
 

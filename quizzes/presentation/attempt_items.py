@@ -4,14 +4,12 @@ answering, the key and the learner's response in words."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from quizzes.generation.kinds import SINGLE_KEY_KINDS, Kind
-from quizzes.models import Attempt, AttemptItem, QuizSet
+from quizzes.models import AttemptItem
 
 
 @dataclass
@@ -24,18 +22,6 @@ class ShownItem:
     key_lines: list[str] = field(default_factory=list)
     response_lines: list[str] = field(default_factory=list)
     source_url: str = ""
-
-
-def feedback_visible(attempt: Attempt, now: datetime | None = None) -> bool:
-    """Practice shows feedback at once; an assigned set shows it as its teacher chose."""
-    if attempt.assignment_id is None:
-        return True
-    rule = attempt.assignment.quiz_set.feedback
-    if rule == QuizSet.Feedback.AFTER_SUBMIT:
-        return attempt.is_finished
-    if rule == QuizSet.Feedback.AFTER_CLOSE:
-        return (now or timezone.now()) >= attempt.assignment.close_at
-    return True
 
 
 def shown_item(slot: AttemptItem, *, reveal: bool = True) -> ShownItem:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from django.db.models import Count, Prefetch, QuerySet, Sum
@@ -13,6 +13,7 @@ from django.utils import timezone
 from content.models import Section, Term
 from quizzes.mastery import Mastery, masteries
 from quizzes.models import Answer, Attempt, AttemptItem, Item, ReviewCard
+from quizzes.release import feedback_visible, released
 from quizzes.scheduling import recall_probability
 from quizzes.selectors.bank import published_items
 
@@ -51,21 +52,23 @@ def slot_at(*, attempt: Attempt, position: int) -> AttemptItem | None:
 class AttemptSummary:
     id: int
     finished_at: datetime | None
-    score: float | None
+    released: bool  # False while the set's feedback is withheld: then no score, right count or missed ids
     items: int
     answered: int
-    correct: int
-    missed: list[int]  # the ids of the items answered but not fully right
+    score: float | None
+    correct: int | None
+    missed: list[int] | None  # the ids of the items answered but not fully right
 
 
-def attempt_summary(attempt: Attempt) -> AttemptSummary:
+def attempt_summary(attempt: Attempt, now: datetime | None = None) -> AttemptSummary:
     slots = list(attempt_slots(attempt))
     answers = [slot.answer for slot in slots if hasattr(slot, "answer")]
-    return AttemptSummary(
-        id=attempt.pk, finished_at=attempt.finished_at, score=attempt.score, items=len(slots),
-        answered=len(answers), correct=sum(answer.correct for answer in answers),
-        missed=[answer.slot.item_id for answer in answers if not answer.correct],
-    )
+    summary = AttemptSummary(id=attempt.pk, finished_at=attempt.finished_at, released=False, items=len(slots),
+                             answered=len(answers), score=None, correct=None, missed=None)
+    if not feedback_visible(attempt, now):
+        return summary
+    return replace(summary, released=True, score=attempt.score, correct=sum(answer.correct for answer in answers),
+                   missed=[answer.slot.item_id for answer in answers if not answer.correct])
 
 
 def due_cards(*, learner, now: datetime) -> QuerySet[ReviewCard]:
@@ -90,14 +93,22 @@ class ChapterProgress:
     skills: list[ScopeMastery] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class RecentSession:
+    attempt: Attempt
+    items: int
+    answered: int
+    points: float | None  # None while the attempt's feedback is withheld
+
+
 @dataclass
 class Progress:
     chapters: list[ChapterProgress]
     due_now: int
     due_today: int
     streak: int
-    recent: list[Attempt]
-    missed_terms: list[tuple[Term, int]]
+    recent: list[RecentSession]
+    missed_terms: list[tuple[Term, int]]  # from released answers only
 
 
 def progress_for(*, learner, now: datetime | None = None) -> Progress:
@@ -117,10 +128,8 @@ def progress_for(*, learner, now: datetime | None = None) -> Progress:
         due_now=sum(1 for item_id, _card, due in cards if due <= now and item_id in published),
         due_today=sum(1 for item_id, _card, due in cards if due <= end_of_day and item_id in published),
         streak=_streak(learner, now),
-        recent=list(Attempt.objects.filter(learner=learner).select_related("chapter", "section")
-                    .annotate(items=Count("slots", distinct=True), answered=Count("slots__answer", distinct=True),
-                              points=Sum("slots__answer__score"))[:RECENT_ATTEMPTS]),
-        missed_terms=_missed_terms(learner),
+        recent=_recent(learner, now),
+        missed_terms=_missed_terms(learner, now),
     )
 
 
@@ -157,9 +166,18 @@ def _streak(learner, now: datetime) -> int:
     return streak
 
 
-def _missed_terms(learner) -> list[tuple[Term, int]]:
+def _recent(learner, now: datetime) -> list[RecentSession]:
+    attempts = (Attempt.objects.filter(learner=learner).select_related("chapter", "section", "assignment__quiz_set")
+                .annotate(item_count=Count("slots", distinct=True), answer_count=Count("slots__answer", distinct=True),
+                          points=Sum("slots__answer__score"))[:RECENT_ATTEMPTS])
+    return [RecentSession(attempt, attempt.item_count, attempt.answer_count,
+                          (attempt.points or 0.0) if feedback_visible(attempt, now) else None) for attempt in attempts]
+
+
+def _missed_terms(learner, now: datetime) -> list[tuple[Term, int]]:
     missed = Counter(dict(
-        Answer.objects.filter(slot__attempt__learner=learner, correct=False, slot__item__term__isnull=False)
+        Answer.objects.filter(released(now, to_attempt="slot__attempt__"), slot__attempt__learner=learner,
+                              correct=False, slot__item__term__isnull=False)
         .order_by().values("slot__item__term").annotate(n=Count("id")).values_list("slot__item__term", "n")
     ))
     top = missed.most_common(MISSED_TERMS)

@@ -12,6 +12,7 @@ from django.db.models import Count, F, Prefetch, QuerySet
 from quizzes.generation.item_analysis import ItemStatistics, item_statistics, option_counts
 from quizzes.generation.kinds import CHOICE_KINDS
 from quizzes.models import Answer, Assignment, Attempt, Item, Membership, QuizSet, QuizSetEntry, SchoolClass
+from quizzes.release import rule_allows
 from quizzes.selectors.bank import visible_to
 
 
@@ -53,7 +54,7 @@ class StudentAssignment:
     assignment: Assignment
     status: str  # not_started, in_progress, submitted
     attempts: int
-    grade: float | None  # 0–1, by the set's grading rule
+    grade: float | None  # 0–1, by the set's grading rule; None until the set's feedback rule shows it
 
 
 def assignments_for_student(*, student, now: datetime) -> list[StudentAssignment]:
@@ -68,7 +69,9 @@ def assignments_for_student(*, student, now: datetime) -> list[StudentAssignment
         mine = attempts[assignment.pk]
         open_attempt = any(not a.is_finished and (a.deadline is None or a.deadline > now) for a in mine)
         status = "in_progress" if open_attempt else "submitted" if mine else "not_started"
-        result.append(StudentAssignment(assignment, status, len(mine), grade_of(mine, assignment.quiz_set.grading)))
+        shown = [a for a in mine if rule_allows(assignment.quiz_set.feedback, finished=a.is_finished,
+                                                 close_at=assignment.close_at, now=now)]
+        result.append(StudentAssignment(assignment, status, len(mine), grade_of(shown, assignment.quiz_set.grading)))
     return result
 
 

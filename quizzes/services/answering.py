@@ -1,4 +1,8 @@
-"""Answering an item of an attempt (saved at once, counted once) and finishing the attempt."""
+"""Answering an item of an attempt (saved at once, counted once) and finishing the attempt.
+
+Both lock the attempt's row first, so an answer and a finish never interleave: an answer either
+counts in the score the finish sums, or is refused because the attempt is finished.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from quizzes.generation.scoring import Grade, score_response
-from quizzes.models import Answer, Attempt, AttemptItem, ReviewCard, ReviewLog
-from quizzes.scheduling import review
+from quizzes.models import Answer, Attempt, AttemptItem, Membership, QuizSet
+from quizzes.release import feedback_visible
+
+from .reviews import answer_review, reviews_release
 
 
 class AnswerRefused(ValueError):
@@ -29,6 +35,12 @@ class AnswerResult:
         return Grade(self.answer.score, self.answer.correct)
 
 
+def _locked(attempt_id: int) -> Attempt:
+    """The attempt, its row locked until the transaction ends (with its set's feedback rule joined)."""
+    return (Attempt.objects.select_for_update(of=("self",)).select_related("assignment__quiz_set")
+            .get(pk=attempt_id))
+
+
 def attempt_answer(*, slot: AttemptItem, response, now: datetime | None = None) -> AnswerResult:
     """Record ``response`` for ``slot``: the same answer again returns the first record; a different
     one is refused. Raises ResponseError for a response of the wrong shape."""
@@ -36,21 +48,41 @@ def attempt_answer(*, slot: AttemptItem, response, now: datetime | None = None) 
     version = slot.version
     grade = score_response(version.kind, version.answer, [o["id"] for o in version.options],
                            [o["id"] for o in version.left_options], response)
-    if attempt_close_if_expired(attempt=slot.attempt, now=now):
-        raise AnswerRefused(_("Time is up: the answers given before the limit are kept."))
-    if slot.attempt.is_finished:
-        raise AnswerRefused(_("This session is finished; start a new one to practise again."))
+    with transaction.atomic():
+        attempt = _locked(slot.attempt_id)
+        refusal = _refusal(attempt, now)
+        if refusal is None:
+            result = _record(attempt, slot, response, grade, now)
+    if refusal is not None:  # raised after the transaction, so that closing an expired attempt is kept
+        raise AnswerRefused(refusal)
+    return result
+
+
+def _refusal(attempt: Attempt, now: datetime) -> str | None:
+    if attempt_close_if_expired(attempt=attempt, now=now):
+        return _("Time is up: the answers given before the limit are kept.")
+    if attempt.is_finished:
+        return _("This session is finished; start a new one to practise again.")
+    if attempt.assignment_id and not Membership.objects.filter(
+            school_class_id=attempt.assignment.school_class_id, student_id=attempt.learner_id).exists():
+        return _("You are no longer in this class, so its assignments take no more answers.")
+    return None
+
+
+def _record(attempt: Attempt, slot: AttemptItem, response, grade: Grade, now: datetime) -> AnswerResult:
+    release = feedback_visible(attempt, now)
     try:
         with transaction.atomic():
-            answer = Answer.objects.create(slot=slot, response=response, score=grade.score, correct=grade.correct)
-            _review(slot, answer, now)
-    except IntegrityError:
-        return _repeat(slot, response)
+            answer = Answer.objects.create(slot=slot, response=response, score=grade.score, correct=grade.correct,
+                                           review_pending=not release)
+            if release:
+                answer_review(answer=answer, learner_id=attempt.learner_id, item_id=slot.item_id, at=now)
+    except IntegrityError:  # answered already (a repeat, or a different answer)
+        return _repeat(Answer.objects.get(slot=slot), response)
     return AnswerResult(answer, created=True)
 
 
-def _repeat(slot: AttemptItem, response) -> AnswerResult:
-    existing = Answer.objects.get(slot=slot)
+def _repeat(existing: Answer, response) -> AnswerResult:
     if _canonical(existing.response) != _canonical(response):
         raise AnswerRefused(_("This item is already answered; an answer cannot be changed."))
     return AnswerResult(existing, created=False)
@@ -62,19 +94,6 @@ def _canonical(response):
     return response.strip() if isinstance(response, str) else response
 
 
-def _review(slot: AttemptItem, answer: Answer, now: datetime) -> None:
-    learner_id = slot.attempt.learner_id
-    card, _ = ReviewCard.objects.select_for_update().get_or_create(
-        learner_id=learner_id, item_id=slot.item_id, defaults={"card": {}, "due": now})
-    reviewed = review(card.card or None, correct=answer.correct, at=now)
-    card.card, card.due, card.last_review = reviewed.card, reviewed.due, now
-    card.stability, card.difficulty = reviewed.stability, reviewed.difficulty
-    card.reviews += 1
-    card.lapses += 0 if answer.correct else 1
-    card.save()
-    ReviewLog.objects.create(card=card, answer=answer, rating=reviewed.rating, reviewed_at=now, log=reviewed.log)
-
-
 def attempt_close_if_expired(*, attempt: Attempt, now: datetime) -> bool:
     """Close an attempt whose deadline has passed, at the deadline; True if it is (now) closed so."""
     if attempt.deadline is None or now < attempt.deadline:
@@ -84,13 +103,19 @@ def attempt_close_if_expired(*, attempt: Attempt, now: datetime) -> bool:
     return True
 
 
+@transaction.atomic
 def attempt_finish(*, attempt: Attempt, now: datetime | None = None) -> Attempt:
     """Close the attempt and total its score; finishing twice changes nothing. An attempt finished
-    after its deadline is closed at the deadline."""
+    after its deadline is closed at the deadline. A set whose feedback shows after submitting has its
+    reviews scheduled now."""
     now = now or timezone.now()
-    if attempt.deadline and now > attempt.deadline:
-        now = attempt.deadline
-    score = Answer.objects.filter(slot__attempt=attempt).aggregate(total=Sum("score"))["total"] or 0.0
-    Attempt.objects.filter(pk=attempt.pk, finished_at__isnull=True).update(finished_at=now, score=score)
+    locked = _locked(attempt.pk)
+    if locked.deadline and now > locked.deadline:
+        now = locked.deadline
+    if not locked.is_finished:
+        score = Answer.objects.filter(slot__attempt=locked).aggregate(total=Sum("score"))["total"] or 0.0
+        Attempt.objects.filter(pk=locked.pk).update(finished_at=now, score=score)
+        if locked.assignment_id and locked.assignment.quiz_set.feedback == QuizSet.Feedback.AFTER_SUBMIT:
+            reviews_release(learner_id=locked.learner_id, attempt_id=locked.pk, now=now)
     attempt.refresh_from_db(fields=["finished_at", "score"])
     return attempt

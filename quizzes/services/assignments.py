@@ -6,11 +6,11 @@ import random
 from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from quizzes.models import Answer, Assignment, Attempt, Item, QuizSet, SchoolClass
+from quizzes.models import Answer, Assignment, Attempt, Item, Membership, QuizSet, SchoolClass
 from quizzes.selectors.bank import published_items
 
 from .answering import attempt_close_if_expired
@@ -39,6 +39,11 @@ def assignment_start(*, assignment: Assignment, student, now: datetime | None = 
     of attempts allowed. Random slots draw items the student has not answered before, when they can."""
     now = now or timezone.now()
     quiz_set = assignment.quiz_set
+    # Lock a row that always exists (the student's place in the class), so that two starts at once (a
+    # double click) take turns: the second finds the attempt the first made.
+    if Membership.objects.select_for_update().filter(school_class_id=assignment.school_class_id,
+                                                      student=student).first() is None:
+        raise AttemptRefused(_("You are not in this class."))
     attempts = list(Attempt.objects.select_for_update().filter(assignment=assignment, learner=student)
                     .order_by("number"))
     for attempt in attempts:
@@ -57,8 +62,12 @@ def assignment_start(*, assignment: Assignment, student, now: datetime | None = 
     deadline = assignment.close_at
     if quiz_set.time_limit_minutes:
         deadline = min(deadline, now + timedelta(minutes=quiz_set.time_limit_minutes))
-    attempt = Attempt.objects.create(learner=student, mode=Attempt.Mode.ASSIGNMENT, assignment=assignment,
-                                     number=len(attempts) + 1, deadline=deadline, started_at=now)
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(learner=student, mode=Attempt.Mode.ASSIGNMENT, assignment=assignment,
+                                             number=len(attempts) + 1, deadline=deadline, started_at=now)
+    except IntegrityError:  # without row locks (SQLite) a parallel start may still get in first: take its attempt
+        return Attempt.objects.get(assignment=assignment, learner=student, number=len(attempts) + 1)
     items = assignment_draw_items(quiz_set=quiz_set, student=student, seed=f"{attempt.pk}")
     attempt_add_slots(attempt, items, shuffle_options=quiz_set.shuffle_options)
     return attempt

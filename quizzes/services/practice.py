@@ -15,6 +15,8 @@ from quizzes.models import Attempt, AttemptItem, Item, ItemVersion, ReviewCard
 from quizzes.scheduling import recall_probability
 from quizzes.selectors.bank import leaking_pairs, published_items
 
+from .reviews import reviews_release
+
 DEFAULT_SIZE = 10
 MAX_SIZE = 50
 
@@ -31,6 +33,7 @@ def practice_start(*, learner, chapter: Chapter | None, section: Section | None 
     ``review_only`` takes only the items due now, from every chapter unless one is given.
     """
     now = now or timezone.now()
+    reviews_release(learner_id=learner.pk, now=now)
     size = max(1, min(size, MAX_SIZE))
     scope = _scope(chapter, section, skill)
     cards = {card.item_id: card for card in ReviewCard.objects.filter(learner=learner, item__in=scope)}

@@ -13,17 +13,20 @@ from accounts.roles import is_teacher
 from quizzes.forms.learning import JoinForm, PracticeStartForm, response_from_post
 from quizzes.generation.scoring import ResponseError
 from quizzes.messages import response_error_message
-from quizzes.presentation.attempt_items import feedback_visible, shown_item
+from quizzes.presentation.attempt_items import shown_item
+from quizzes.release import feedback_visible
 from quizzes.selectors.learning import attempt_slots, attempts_of, progress_for, slot_at
 from quizzes.selectors.teaching import assignments_for_student, assignments_open_to
 from quizzes.services.answering import AnswerRefused, attempt_answer, attempt_close_if_expired, attempt_finish
 from quizzes.services.assignments import AttemptRefused, assignment_start
 from quizzes.services.classes import class_join
 from quizzes.services.practice import PracticeRefused, practice_start
+from quizzes.services.reviews import reviews_release
 
 
 @login_required
 def dashboard(request):
+    reviews_release(learner_id=request.user.pk)  # answers whose feedback came out since: their reviews now
     progress = progress_for(learner=request.user)
     return render(request, "quizzes/dashboard.html", _dashboard_context(request, progress,
                                                                         PracticeStartForm(initial=_initial(progress))))

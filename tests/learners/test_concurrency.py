@@ -150,3 +150,73 @@ def test_a_session_made_by_one_worker_is_honoured_by_another(django_user_model):
     assert status == 200 and "kaede" in page
     status, _page = _in_own_process(_dashboard_with, "not-a-session")
     assert status == 302  # an unknown session is a visitor, sent to log in
+
+
+def _answer_or_refusal(slot_id, response):
+    try:
+        return _answer(slot_id, response)
+    except AnswerRefused:
+        return "refused"
+
+
+def _finish_marker(attempt_id):
+    _finish(attempt_id)
+    return "finish"
+
+
+def _in_child_any(kind, *args):
+    return _finish_marker(*args) if kind == "finish" else _answer_or_refusal(*args)
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_finish_racing_answers_counts_exactly_the_answers_it_kept(student):
+    """Each answer either lands before the finish and counts in its score, or is refused after it: the
+    stored score is always the sum of the stored answers, and every 201 is counted (15 rounds)."""
+    imported = chapter_import_file(data=SEED.read_bytes(), source_name=SEED.name)
+    items_generate(chapter=Chapter.objects.get(slug=imported.slug))
+    items = list(Item.objects.filter(kind="true_false").order_by("id")[:5])
+    for _round in range(15):
+        attempt = attempt_create(learner=student, items=items)
+        slots = list(attempt.slots.select_related("version").order_by("position"))
+        jobs = [("answer", slot.pk, json_answer(slot)) for slot in slots] + [("finish", attempt.pk)]
+        outcomes = _run_in_processes(_in_child_any, *jobs)
+        attempt.refresh_from_db()
+        stored = list(Answer.objects.filter(slot__attempt=attempt).values_list("score", flat=True))
+        assert attempt.is_finished and attempt.score == sum(stored)
+        assert outcomes.count("True") == len(stored) and outcomes.count("refused") == len(slots) - len(stored)
+
+
+def _start(assignment_id, student_id):
+    from django.contrib.auth import get_user_model
+
+    from quizzes.models import Assignment
+    from quizzes.services.assignments import assignment_start
+
+    assignment = Assignment.objects.select_related("quiz_set").get(pk=assignment_id)
+    return assignment_start(assignment=assignment, student=get_user_model().objects.get(pk=student_id)).pk
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_three_starts_at_once_make_one_attempt(student, teacher):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from quizzes.models import Attempt
+    from quizzes.services.assignments import assignment_create
+    from quizzes.services.classes import class_create, class_join
+    from quizzes.services.quiz_sets import entry_add_item, quiz_set_create
+
+    imported = chapter_import_file(data=SEED.read_bytes(), source_name=SEED.name)
+    items_generate(chapter=Chapter.objects.get(slug=imported.slug))
+    school_class = class_create(teacher=teacher, name="1組")
+    class_join(student=student, join_code=school_class.join_code)
+    quiz_set = quiz_set_create(owner=teacher, title="確認")
+    entry_add_item(quiz_set=quiz_set, item=Item.objects.filter(kind="true_false").first())
+    now = timezone.now()
+    assignment = assignment_create(quiz_set=quiz_set, school_class=school_class, open_at=now - timedelta(hours=1),
+                                   close_at=now + timedelta(days=1))
+    started = _run_in_processes(_start, *[(assignment.pk, student.pk)] * 3)
+    assert len(set(started)) == 1 and Attempt.objects.filter(assignment=assignment).count() == 1

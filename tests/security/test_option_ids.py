@@ -51,7 +51,7 @@ def test_a_teachers_ordering_and_matching_items_get_opaque_ids(teacher, seed_ban
         ids = [o["id"] for o in item.options] + [e["id"] for e in item.left_options]
         assert all(OPAQUE.match(option_id) for option_id in ids)
         assert sorted_ids_score(item) < 1.0
-    assert [o["text"] for o in ordering.options][0] == "平成９年"  # the text keeps the order it was written in
+    assert ordering.options[0]["text"] == "平成９年"  # the text keeps the order it was written in
     assert ordering.versions.get().options == ordering.options  # the stored version holds the same ids
 
 

@@ -1,0 +1,49 @@
+"""Scheduling reviews (FSRS) from answers, once their feedback is released (quizzes/release.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from quizzes.models import Answer, ReviewCard, ReviewLog
+from quizzes.release import released
+from quizzes.scheduling import review
+
+
+def answer_review(*, answer: Answer, learner_id: int, item_id: int, at: datetime) -> None:
+    """Review the learner's card for the item with this answer (Good if right, Again if not)."""
+    card, _ = ReviewCard.objects.select_for_update().get_or_create(
+        learner_id=learner_id, item_id=item_id, defaults={"card": {}, "due": at})
+    reviewed = review(card.card or None, correct=answer.correct, at=at)
+    card.card, card.due, card.last_review = reviewed.card, reviewed.due, at
+    card.stability, card.difficulty = reviewed.stability, reviewed.difficulty
+    card.reviews += 1
+    card.lapses += 0 if answer.correct else 1
+    card.save()
+    ReviewLog.objects.create(card=card, answer=answer, rating=reviewed.rating, reviewed_at=at, log=reviewed.log)
+
+
+def reviews_release(*, learner_id: int, now: datetime | None = None, attempt_id: int | None = None) -> int:
+    """Schedule the reviews of the learner's answers whose feedback has been released since they were
+    given (in the order they were given, each at its own time); returns how many. One query when
+    there are none."""
+    now = now or timezone.now()
+    pending = Answer.objects.filter(released(now, to_attempt="slot__attempt__"), review_pending=True,
+                                    slot__attempt__learner_id=learner_id)
+    if attempt_id is not None:
+        pending = pending.filter(slot__attempt_id=attempt_id)
+    pending_ids = list(pending.values_list("pk", flat=True))
+    return _review_all(pending_ids, learner_id) if pending_ids else 0
+
+
+@transaction.atomic
+def _review_all(answer_ids: list[int], learner_id: int) -> int:
+    # locked and read again: of two requests releasing the same answers, the second finds none left
+    answers = list(Answer.objects.select_for_update(of=("self",)).filter(pk__in=answer_ids, review_pending=True)
+                   .select_related("slot").order_by("answered_at", "id"))
+    for answer in answers:
+        answer_review(answer=answer, learner_id=learner_id, item_id=answer.slot.item_id, at=answer.answered_at)
+    Answer.objects.filter(pk__in=[answer.pk for answer in answers]).update(review_pending=False)
+    return len(answers)
