@@ -34,6 +34,7 @@ translations: install
 
 migrate: messages
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 
 seed: migrate
 	$(BIN)/python manage.py import_chapter $(SEED_CHAPTER) --slug sapporo-ict-chapter1

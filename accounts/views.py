@@ -1,11 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+
+from civiclearn.throttling import PasswordResetPerAddress, SignupPerAddress, throttled
 
 from .forms import SignUpForm
 
 
+@throttled(SignupPerAddress)
 def signup(request):
     if request.user.is_authenticated:
         return redirect("quizzes:dashboard")
@@ -16,3 +20,7 @@ def signup(request):
         messages.success(request, _("Welcome to CivicLearn, %(name)s.") % {"name": user.username})
         return redirect("quizzes:dashboard")
     return render(request, "registration/signup.html", {"form": form})
+
+
+# Django's own view, limited per address: every request would send a mail.
+password_reset = throttled(PasswordResetPerAddress)(auth_views.PasswordResetView.as_view())

@@ -130,11 +130,18 @@ STORAGES = {
     },
 }
 
-# A cache shared by every app server (throttle counts, rendered lesson pages) when REDIS_URL is set;
-# otherwise each process keeps its own. Sessions live in the database, so they work across workers.
+# Two caches. "default" holds rendered lesson parts (keyed by revision, so a per-process copy is only
+# less shared, never wrong): Redis when REDIS_URL is set, else each process's memory. "shared" holds what
+# must be the same for every app server (throttle counts): Redis, else a table in the database
+# (manage.py createcachetable; `make migrate` runs it) — never one worker's memory.
 REDIS_URL = env.str("REDIS_URL", default="")
+_REDIS = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+CACHES = {
+    "default": _REDIS if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": _REDIS if REDIS_URL else {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                                         "LOCATION": "civiclearn_shared_cache"},
+}
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     # Sessions are read from the shared cache and written through to the database, so a restarted cache
     # logs nobody out. Only with a shared cache: a per-process cache would keep a logged-out session alive
     # in the other workers.
@@ -169,10 +176,16 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "civiclearn.api_errors.exception_handler",
     # ?format= belongs to our export endpoint (moodle|gift), not to DRF's renderer switch.
     "URL_FORMAT_OVERRIDE": None,
-    # Scoped throttles on the token and answer endpoints (per user, or per address for the token).
+    # Throttles (civiclearn/throttling.py), counted in the shared cache: the token and answer endpoints
+    # (per user, or per address for the token); joining a class per user and per address (a classroom
+    # behind one address joins at once); sign-up and password reset per address.
     "DEFAULT_THROTTLE_RATES": {
         "token": env.str("THROTTLE_TOKEN", default="10/minute"),
         "answers": env.str("THROTTLE_ANSWERS", default="120/minute"),
+        "join_user": env.str("THROTTLE_JOIN_USER", default="5/minute"),
+        "join_address": env.str("THROTTLE_JOIN_ADDRESS", default="60/minute"),
+        "signup_address": env.str("THROTTLE_SIGNUP_ADDRESS", default="30/hour"),
+        "password_reset_address": env.str("THROTTLE_PASSWORD_RESET_ADDRESS", default="10/hour"),
     },
 }
 

@@ -97,10 +97,14 @@ def material_of(parsed, slug: str, *others):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Throttle counts live in the cache: each test starts with none."""
-    from django.core.cache import cache
+    """Throttle counts and page parts live in the caches: each test starts with none. The shared cache
+    is a database table unless REDIS_URL is set: a test's rolled-back transaction empties it."""
+    from django.conf import settings
+    from django.core.cache import caches
 
-    cache.clear()
+    caches["default"].clear()
+    if not settings.CACHES["shared"]["BACKEND"].endswith("DatabaseCache"):
+        caches["shared"].clear()
 
 
 @pytest.fixture(autouse=True)

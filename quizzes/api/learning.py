@@ -7,9 +7,9 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from civiclearn.throttling import SharedScopedRateThrottle
 from quizzes.generation.scoring import ResponseError
 from quizzes.messages import response_error_message
 from quizzes.models import Attempt
@@ -48,7 +48,7 @@ class Conflict(serializers.ValidationError):
 class TokenView(ObtainAuthToken):
     """Exchange a username and password for a token; send it as ``Authorization: Token …``."""
 
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [SharedScopedRateThrottle]
     throttle_scope = "token"
 
 
@@ -65,7 +65,7 @@ class PracticeSessionViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mix
     def get_throttles(self):
         if self.action == "answers":  # the endpoint a busy class hits; starting and reading are cheap
             self.throttle_scope = "answers"
-            return [ScopedRateThrottle()]
+            return [SharedScopedRateThrottle()]
         return super().get_throttles()
 
     def get_queryset(self):

@@ -13,6 +13,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from accounts.roles import is_teacher
+from civiclearn.throttling import JoinPerAddress, JoinPerUser
 from quizzes.models import Assignment, QuizSet, QuizSetEntry, SchoolClass
 from quizzes.presentation.exports import FORMATS, quiz_set_export
 from quizzes.selectors.learning import attempts_with_slots
@@ -76,7 +77,7 @@ class ClassViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
         return Response(s.TeacherClassSerializer(created).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.JoinClassSerializer, responses=s.StudentClassSerializer)
-    @action(detail=False, methods=["post"])
+    @action(detail=False, methods=["post"], throttle_classes=[JoinPerUser, JoinPerAddress])
     def join(self, request):
         given = s.JoinClassSerializer(data=request.data)
         given.is_valid(raise_exception=True)

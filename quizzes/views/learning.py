@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_teacher
+from civiclearn.throttling import JoinPerAddress, JoinPerUser, throttled
 from quizzes.forms.learning import JoinForm, PracticeStartForm, response_from_post
 from quizzes.generation.scoring import ResponseError
 from quizzes.messages import response_error_message
@@ -123,6 +124,7 @@ def summary(request, attempt_id):
 
 @login_required
 @require_POST
+@throttled(JoinPerUser, JoinPerAddress)
 def join_class(request):
     form = JoinForm(request.POST)
     if form.is_valid():
