@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from accounts.tokens import tokens_revoke
 from civiclearn.throttling import PasswordResetPerAddress, SignupPerAddress, throttled
 
 from .forms import SignUpForm
@@ -24,3 +25,20 @@ def signup(request):
 
 # Django's own view, limited per address: every request would send a mail.
 password_reset = throttled(PasswordResetPerAddress)(auth_views.PasswordResetView.as_view())
+
+
+class _RevokesTokens:
+    """A new password ends the API tokens the old one was used to get."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        tokens_revoke(user=form.user)
+        return response
+
+
+class PasswordChangeView(_RevokesTokens, auth_views.PasswordChangeView):
+    pass
+
+
+class PasswordResetConfirmView(_RevokesTokens, auth_views.PasswordResetConfirmView):
+    pass

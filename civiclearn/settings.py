@@ -171,7 +171,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.tokens.ExpiringTokenAuthentication",
     ],
     "EXCEPTION_HANDLER": "civiclearn.api_errors.exception_handler",
     # ?format= belongs to our export endpoint (moodle|gift), not to DRF's renderer switch.
@@ -188,6 +188,10 @@ REST_FRAMEWORK = {
         "password_reset_address": env.str("THROTTLE_PASSWORD_RESET_ADDRESS", default="10/hour"),
     },
 }
+
+# API tokens end when their user's password changes or on POST /api/v1/auth/token/revoke/; with a
+# number of hours here they also expire (0: they do not).
+API_TOKEN_TTL_HOURS = env.int("API_TOKEN_TTL_HOURS", default=0)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "CivicLearn API",

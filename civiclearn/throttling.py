@@ -22,7 +22,7 @@ class _SharedCache:
         return caches["shared"]
 
     @property
-    def THROTTLE_RATES(self):  # noqa: N802 (DRF's name) read when asked, not when the class was defined
+    def THROTTLE_RATES(self):
         return api_settings.DEFAULT_THROTTLE_RATES
 
 

@@ -9,6 +9,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.tokens import token_for, tokens_revoke
 from civiclearn.throttling import SharedScopedRateThrottle
 from quizzes.generation.scoring import ResponseError
 from quizzes.messages import response_error_message
@@ -46,10 +47,25 @@ class Conflict(serializers.ValidationError):
 
 @extend_schema(request=TokenRequestSerializer, responses=TokenSerializer, auth=[])
 class TokenView(ObtainAuthToken):
-    """Exchange a username and password for a token; send it as ``Authorization: Token …``."""
+    """Exchange a username and password for a token; send it as ``Authorization: Token …``. An expired
+    token (API_TOKEN_TTL_HOURS) is replaced by a new one."""
 
     throttle_classes = [SharedScopedRateThrottle]
     throttle_scope = "token"
+
+    def post(self, request, *args, **kwargs):
+        given = self.get_serializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        return Response({"token": token_for(user=given.validated_data["user"]).key})
+
+
+class TokenRevokeView(APIView):
+    """End one's own token: every client holding it must ask for a new one."""
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request):
+        tokens_revoke(user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class PracticeSessionViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
