@@ -25,6 +25,7 @@ class _PublicReadOnly(viewsets.ReadOnlyModelViewSet):
 
 class ChapterViewSet(_PublicReadOnly):
     lookup_field = "slug"
+    lookup_value_regex = r"[-\w]+"  # a slug; anything else is the router's 404
 
     def get_queryset(self):
         return selectors.chapter_list()

@@ -6,10 +6,12 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.tokens import token_for, tokens_revoke
+from civiclearn.parsers import CleanJSONParser
 from civiclearn.throttling import SharedScopedRateThrottle
 from quizzes.generation.scoring import ResponseError
 from quizzes.messages import response_error_message
@@ -52,6 +54,7 @@ class TokenView(ObtainAuthToken):
 
     throttle_classes = [SharedScopedRateThrottle]
     throttle_scope = "token"
+    parser_classes = [CleanJSONParser, FormParser, MultiPartParser]
 
     def post(self, request, *args, **kwargs):
         given = self.get_serializer(data=request.data)

@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
+from quizzes.generation.checker.shape import MAX_OPTIONS, MAX_PROMPT
 from quizzes.models import Assignment, Item, QuizSet, QuizSetEntry, SchoolClass
 from quizzes.selectors.bank import section_numbered
 
@@ -83,11 +84,22 @@ class WriteItemSerializer(serializers.Serializer):
     chapter = ChapterSlugField()
     kind = serializers.ChoiceField(choices=Item.Kind.choices)
     skill = serializers.ChoiceField(choices=Item.Skill.choices)
-    prompt = serializers.CharField()
-    options = serializers.JSONField(required=False, default=list)
-    left_options = serializers.JSONField(required=False, default=list)
+    prompt = serializers.CharField(max_length=MAX_PROMPT)
+    options = serializers.JSONField(required=False, default=list, help_text=f"At most {MAX_OPTIONS}.")
+    left_options = serializers.JSONField(required=False, default=list, help_text=f"At most {MAX_OPTIONS}.")
     answer = serializers.JSONField()
-    explanation = serializers.CharField()
+    explanation = serializers.CharField(max_length=5000)
+
+    def _options(self, value):
+        if not isinstance(value, list) or len(value) > MAX_OPTIONS:
+            raise serializers.ValidationError(f"A list of at most {MAX_OPTIONS} options.")
+        return value
+
+    def validate_options(self, value):
+        return self._options(value)
+
+    def validate_left_options(self, value):
+        return self._options(value)
 
 
 class MoveEntrySerializer(serializers.Serializer):

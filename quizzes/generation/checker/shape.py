@@ -6,6 +6,10 @@ from ..kinds import Kind
 from ..records import ItemDraft
 from .findings import Finding
 
+MAX_OPTIONS = 12
+MAX_PROMPT = 2000
+MAX_OPTION_TEXT = 500
+
 
 def malformed(item: ItemDraft) -> list[Finding]:
     problem = _problem(item)
@@ -13,6 +17,10 @@ def malformed(item: ItemDraft) -> list[Finding]:
 
 
 def _problem(item: ItemDraft) -> str | None:
+    if len(item.options) > MAX_OPTIONS or len(item.left) > MAX_OPTIONS:
+        return f"An item has at most {MAX_OPTIONS} options on each side."
+    if len(item.prompt) > MAX_PROMPT or any(len(o.text) > MAX_OPTION_TEXT for o in [*item.options, *item.left]):
+        return f"A prompt has at most {MAX_PROMPT} characters and an option at most {MAX_OPTION_TEXT}."
     ids = [option.id for option in item.options]
     if len(set(ids)) != len(ids):
         return "Option ids repeat."
