@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from .dates import clauses_for_dates, event_dates, quoted_names, split_sentences
 from .decoding import decode_chapter
+from .errors import ParseError
 from .goals import goal_list_title, inline_goal_lists, introduces_list, plan_named
-from .layout import read_layout
+from .layout import Layout, read_layout
 from .markers import resolve_markers
 from .records import ChapterHeading, Event, GoalList, Paragraph, ParsedChapter, Section
 
@@ -14,6 +15,7 @@ def parse_chapter(source: bytes | str) -> ParsedChapter:
     """Parse a chapter file's bytes (or already decoded text); raise ParseError if it is not one."""
     text = decode_chapter(source) if isinstance(source, bytes) else source
     layout = read_layout(text)
+    _within_limits(layout)
     drafts = [(None, p) for p in layout.lead] + [(s.number, p) for s in layout.sections for p in s.paragraphs]
     resolved = resolve_markers(layout, drafts)
     lead_count = len(layout.lead)
@@ -34,6 +36,23 @@ def parse_chapter(source: bytes | str) -> ParsedChapter:
         line=layout.chapter_line,
     )
     return ParsedChapter(heading, sections, resolved.terms, events, goals, layout.figures, _by_line(warnings))
+
+
+# A chapter of a municipal plan has tens of notes of a few lines each; far more, or far longer, means
+# the file is not one chapter, or a note's end was missed and the text after it was read as its
+# definition. Either way the import stops and says where.
+MAX_NOTES = 400
+MAX_DEFINITION = 1500
+
+
+def _within_limits(layout: Layout) -> None:
+    if len(layout.footnotes) > MAX_NOTES:
+        raise ParseError(f"the file has {len(layout.footnotes)} footnotes; a chapter has at most {MAX_NOTES}. "
+                         "Split it into chapters", line=layout.footnotes[MAX_NOTES].line)
+    for note in layout.footnotes:
+        if len(note.definition) > MAX_DEFINITION:
+            raise ParseError(f"the definition of 「{note.term}」 runs to {len(note.definition):,} characters (at most "
+                             f"{MAX_DEFINITION:,}); has the end of its footnote block been missed?", line=note.line)
 
 
 def _events(sections: list[Section], warnings: list[str]) -> list[Event]:

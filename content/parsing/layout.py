@@ -130,6 +130,10 @@ class _LayoutReader:
             self._continue_footnote(raw)
 
     def _start_footnote(self, raw: str, number: int, found: tuple[int, str, str] | None) -> bool:
+        if found and any(note.number == found[0] for note in self.footnotes):
+            first = next(note for note in self.footnotes if note.number == found[0])
+            raise ParseError(f"footnote {found[0]} (「{found[1]}」) is numbered again; it was 「{first.term}」 at "
+                             f"line {first.line}. Number each footnote once", line=number)
         if not found or (self.footnotes and found[0] <= self.footnotes[-1].number):
             return False
         self.footnotes.append(DraftFootnote(found[0], found[1], found[2], number))

@@ -70,7 +70,7 @@ class DefinitionItems(ItemGenerator):
         options, key_id = place_key(head(term), distractors, rng)
         prompt = f"次の説明にあてはまる用語はどれですか。\n{masked_definition(term)}"
         return self._draft(term, key, Kind.SINGLE_CHOICE, prompt, key_id, options=options,
-                           answer_forms=variants(term), difficulty=0.4)
+                           answer_forms=list(variants(term)), difficulty=0.4)
 
     def true_statement(self, material: ChapterMaterial, term: TermSource) -> ItemDraft:
         key = self.key(material, "true-false-own", head(term))
@@ -92,8 +92,8 @@ class DefinitionItems(ItemGenerator):
     def typed_term(self, material: ChapterMaterial, term: TermSource) -> ItemDraft:
         key = self.key(material, "typed-term", head(term))
         prompt = f"次の説明にあてはまる用語を答えてください。\n{masked_definition(term)}"
-        return self._draft(term, key, Kind.SHORT_ANSWER, prompt, accepted_answers(term), answer_forms=variants(term),
-                           difficulty=0.7)
+        return self._draft(term, key, Kind.SHORT_ANSWER, prompt, accepted_answers(term),
+                           answer_forms=list(variants(term)), difficulty=0.7)
 
     def cloze(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
         """The term blanked out where the text uses it; the options are terms of the same kind."""
@@ -114,7 +114,7 @@ class DefinitionItems(ItemGenerator):
         explanation = explanations.from_sentence(material, used.section, used.text, lead)
         return ItemDraft(
             key=key, kind=Kind.CLOZE, skill=self.skill, prompt=prompt, answer=key_id, options=options,
-            explanation=f"{explanation}\n{explanations.from_definition(term)}", answer_forms=variants(term),
+            explanation=f"{explanation}\n{explanations.from_definition(term)}", answer_forms=list(variants(term)),
             source=SourceRef(section=used.section, term=term.number), source_text=used.text, difficulty=0.45,
         )
 

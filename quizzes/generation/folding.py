@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _KATAKANA_START, _KATAKANA_END = ord("ァ"), ord("ヶ")
 _KANA_SHIFT = ord("ァ") - ord("ぁ")
@@ -19,18 +20,22 @@ _KANA_SHIFT = ord("ァ") - ord("ぁ")
 _IGNORED = re.compile(r"[\s・･\u30fb「」『』\"'“”\-‐]")
 
 
+_TO_HIRAGANA = {code: code - _KANA_SHIFT for code in range(_KATAKANA_START, _KATAKANA_END + 1)}
+_TO_KATAKANA = {code: code + _KANA_SHIFT for code in range(ord("ぁ"), ord("ゖ") + 1)}
+
+
 def katakana_to_hiragana(text: str) -> str:
-    return "".join(
-        chr(ord(char) - _KANA_SHIFT) if _KATAKANA_START <= ord(char) <= _KATAKANA_END else char for char in text
-    )
+    return text.translate(_TO_HIRAGANA)
 
 
 def hiragana_to_katakana(text: str) -> str:
-    return "".join(chr(ord(char) + _KANA_SHIFT) if "ぁ" <= char <= "ゖ" else char for char in text)
+    return text.translate(_TO_KATAKANA)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """NFKC, hiragana for katakana, lower case, without spaces, dots and quotes. For comparison only."""
+    """NFKC, hiragana for katakana, lower case, without spaces, dots and quotes. For comparison only.
+    Cached: generation compares every term's texts with every other's."""
     return _IGNORED.sub("", katakana_to_hiragana(unicodedata.normalize("NFKC", text)).lower())
 
 

@@ -4,7 +4,7 @@
 ...                "インフォメーション・アンド・コミュニケーション・テクノロジーの略。"
 ...                "情報や通信に関連する科学技術の総称。", 1)
 >>> head(t), variants(t)[1:]
-('ICT', ['ICT（情報通信技術）', '情報通信技術', 'ICT'])
+('ICT', ('ICT（情報通信技術）', '情報通信技術', 'ICT'))
 >>> definition_without_abbreviation(t.definition)
 '情報や通信に関連する科学技術の総称。'
 >>> mask_term("ベンチャー企業の略称。", TermSource(10, "ベンチャー", "", 3))
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .folding import contains_form, fold, hiragana_to_katakana, is_katakana_word, katakana_to_hiragana
 from .records import TermSource
@@ -29,13 +30,15 @@ _UMBRELLA_WORDS = ("総称", "総体")
 _NAME_ENDS = ("祭", "プラザ", "ビジョン", "戦略", "方針", "センター", "パーク", "ネットワーク")
 
 
+@lru_cache(maxsize=1 << 14)
 def head(term: TermSource) -> str:
     """The name without a parenthesised gloss: 「ICT（情報通信技術）」 → 「ICT」."""
     match = _PARENTHESISED.match(term.term)
     return match["head"].strip() if match else term.term
 
 
-def variants(term: TermSource) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def variants(term: TermSource) -> tuple[str, ...]:
     """Every written form of the term, longest first: full, gloss, head, reading, kana and width forms."""
     forms = {term.term, head(term)}
     match = _PARENTHESISED.match(term.term)
@@ -46,7 +49,7 @@ def variants(term: TermSource) -> list[str]:
     for form in list(forms):
         forms |= {unicodedata.normalize("NFKC", form), form.replace("・", ""),
                   katakana_to_hiragana(form), hiragana_to_katakana(form)}
-    return sorted((form for form in forms if form), key=lambda form: (-len(form), form))
+    return tuple(sorted((form for form in forms if form), key=lambda form: (-len(form), form)))
 
 
 def accepted_answers(term: TermSource) -> list[str]:
@@ -77,6 +80,7 @@ def first_sentence(text: str) -> str:
     return match.group().strip() if match else text.strip()
 
 
+@lru_cache(maxsize=1 << 14)
 def short_definition(term: TermSource) -> str:
     """The definition's first sentence (after any abbreviation clause), the term itself masked."""
     sentence = first_sentence(definition_without_abbreviation(term.definition))
@@ -100,6 +104,7 @@ def is_umbrella(term: TermSource) -> bool:
     return any(word in first_sentence(definition_without_abbreviation(term.definition)) for word in _UMBRELLA_WORDS)
 
 
+@lru_cache(maxsize=1 << 14)
 def related(a: TermSource, b: TermSource) -> bool:
     """Terms one of which names or defines the other (コンテンツ and ウェブコンテンツ) never stand as
     each other's distractor: the other's definition could be defended as right."""
