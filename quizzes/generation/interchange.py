@@ -1,4 +1,4 @@
-"""Quiz items as GIFT and as Moodle XML, the formats teachers move questions between systems in.
+r"""Quiz items as GIFT and as Moodle XML, the formats teachers move questions between systems in.
 
 Items are dicts in the bank's shape: ``kind``, ``title``, ``prompt``, ``options`` ([{"id", "text"}]),
 ``left`` (matching), ``answer`` and ``explanation``. Ordering items are not exported: GIFT has no
@@ -6,18 +6,25 @@ ordering type and Moodle's needs a plugin; both outputs say how many were left o
 
 >>> print(to_gift([{"kind": "true_false", "title": "Q1", "prompt": "Q: 札幌は北海道にある", "answer": True,
 ...                 "options": [], "explanation": "本文より"}]))
-::Q1:: Q\\: 札幌は北海道にある {T#本文より}
+::Q1:: [plain]Q\: 札幌は北海道にある {T#本文より}
 <BLANKLINE>
+>>> print(gift_escape("a\\#b}"))
+a\\\#b\}
+>>> xml_safe("ok\x0bnot\x00")
+'oknot'
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from .kinds import Kind
 
 NOT_EXPORTED = (Kind.ORDERING,)
-_GIFT_SPECIAL = "~=#{}:"
+_GIFT_SPECIAL = "\\~=#{}:"  # with the backslash itself, or a written "\\#" would read as an escape
+# What XML 1.0 cannot hold at all (C0 controls but tab and line breaks, lone surrogates, U+FFFE/FFFF).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Moodle accepts only these fractions; 1/k for k right choices of a multiple-response item.
 _MOODLE_FRACTIONS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667", 7: "14.28571", 8: "12.5"}
 
@@ -28,7 +35,13 @@ def exportable(items: list[dict]) -> tuple[list[dict], int]:
 
 
 def gift_escape(text: str) -> str:
+    text = xml_safe(text).replace("\r\n", "\n").replace("\r", "\n")
     return "".join(f"\\{char}" if char in _GIFT_SPECIAL else char for char in text).replace("\n", "\\n")
+
+
+def xml_safe(text: str) -> str:
+    """The text without the characters XML (and so Moodle) cannot hold."""
+    return _XML_ILLEGAL.sub("", text)
 
 
 def to_gift(items: list[dict]) -> str:
@@ -40,7 +53,8 @@ def to_gift(items: list[dict]) -> str:
 
 def _gift_question(item: dict) -> str:
     feedback = f"#{gift_escape(item['explanation'])}" if item.get("explanation") else ""
-    head = f"::{gift_escape(item['title'])}:: {gift_escape(item['prompt'])}"
+    # [plain]: the text is shown as written; without it Moodle would render any HTML in it
+    head = f"::{gift_escape(item['title'])}:: [plain]{gift_escape(item['prompt'])}"
     return f"{head} {{{_gift_answers(item)}{feedback}}}"
 
 
@@ -89,7 +103,7 @@ def _moodle_question(item: dict) -> ET.Element:
 
 
 def _text(parent: ET.Element, value: str) -> None:
-    ET.SubElement(parent, "text").text = value
+    ET.SubElement(parent, "text").text = xml_safe(value)
 
 
 def _answer(question: ET.Element, fraction: str, text: str) -> None:

@@ -1,6 +1,5 @@
 """Teachers' pages: classes, the quiz-set builder, assigning, results, CSV and export downloads."""
 
-import csv
 from functools import wraps
 
 from django.contrib import messages
@@ -26,6 +25,7 @@ from quizzes.forms.teaching import (
 )
 from quizzes.models import Item, QuizSetEntry
 from quizzes.presentation.exports import FORMATS, quiz_set_export
+from quizzes.presentation.results_csv import write_results_csv
 from quizzes.selectors.teaching import (
     assignments_of_teacher,
     bank_filtered,
@@ -220,15 +220,7 @@ def results_csv(request, set_id):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(as_attachment=True,
                                                                  filename=f"results-{quiz_set.pk}.csv")
-    response.write("\ufeff")  # a byte-order mark, so that Excel reads the Japanese right
-    writer = csv.writer(response)
-    writer.writerow([_("Student"), _("Attempts"), _("Grade (%)"), _("Time taken (minutes)"), _("Finished")])
-    for row in found.students:
-        writer.writerow([
-            row.username, row.attempts, "" if row.grade is None else round(row.grade * 100, 1),
-            "" if row.time_taken is None else round(row.time_taken.total_seconds() / 60, 1),
-            row.last_finished.isoformat() if row.last_finished else "",
-        ])
+    write_results_csv(response, found)
     return response
 
 

@@ -36,7 +36,7 @@ def test_import_chapter_refuses_a_file_over_the_limit_before_reading_it(tmp_path
     settings.CHAPTER_UPLOAD_MAX_BYTES = 1000
     big = tmp_path / "big.txt"
     big.write_bytes(SEED.read_bytes())
-    with pytest.raises(CommandError, match="the file is .* bytes; the limit is 1,000"):
+    with pytest.raises(CommandError, match=r"the file is .* bytes; the limit is 1,000"):
         call_command("import_chapter", str(big))
     assert not Chapter.objects.exists() and not Term.objects.exists()
 

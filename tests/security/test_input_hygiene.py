@@ -32,7 +32,7 @@ def post_json(api, url, body: str):
 
 def test_json_nested_100000_deep_is_a_400(api, session):
     attempt, item = session
-    body = '{"item": %d, "response": %s%s}' % (item.pk, "[" * 100_000, "]" * 100_000)
+    body = f'{{"item": {item.pk}, "response": {"[" * 100_000}{"]" * 100_000}}}'
     response = post_json(api, f"/api/v1/practice-sessions/{attempt.pk}/answers/", body)
     assert response.status_code == 400 and "deep" in response.json()["detail"]
     assert not Answer.objects.exists()
@@ -41,7 +41,7 @@ def test_json_nested_100000_deep_is_a_400(api, session):
 @pytest.mark.parametrize("text", ["\\u0000", "\\ud800", "a\\u0007b"])
 def test_nul_surrogates_and_control_characters_in_json_are_a_400_naming_the_place(api, session, text):
     attempt, item = session
-    body = '{"item": %d, "response": "%s"}' % (item.pk, text)
+    body = f'{{"item": {item.pk}, "response": "{text}"}}'
     response = post_json(api, f"/api/v1/practice-sessions/{attempt.pk}/answers/", body)
     assert response.status_code == 400 and "$.response" in response.json()["detail"]
     assert not Answer.objects.exists()

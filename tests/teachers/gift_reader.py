@@ -40,7 +40,12 @@ def read_gift(text: str) -> list[dict]:
         pieces = split_unescaped(body, "#")
         if len(pieces) > 1:
             body, feedback = pieces[0][1], unescape(pieces[-1][1])
-        question = {"title": unescape(match["title"]), "prompt": unescape(match["stem"]), "feedback": feedback}
+        stem, text_format = match["stem"], "moodle"
+        marker = re.match(r"\[(html|moodle|plain|markdown)\]", stem)
+        if marker:
+            stem, text_format = stem[marker.end():], marker.group(1)
+        question = {"title": unescape(match["title"]), "prompt": unescape(stem), "feedback": feedback,
+                    "format": text_format}
         if body.strip() in ("T", "F"):
             question["truefalse"] = body.strip() == "T"
         else:

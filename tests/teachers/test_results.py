@@ -123,3 +123,23 @@ def test_multiple_response_picks_count_each_chosen_option(teacher, seed_bank, dj
     row = quiz_set_results(quiz_set=quiz_set).items[0]
     picked = {option_id: count for option_id, _text, count, _is_key in row.options}
     assert picked[first] == 3 and picked[second] == 2 and sum(picked.values()) == 5
+
+
+def test_no_csv_cell_runs_as_a_formula_in_a_spreadsheet(teacher, seed_bank, django_user_model, client):
+    """A username may start with + - or @ (Django allows them): the cell gets an apostrophe."""
+    import csv
+    import io
+
+    from django.urls import reverse
+
+    quiz_set = quiz_set_create(owner=teacher, title="確認")
+    entry_add_item(quiz_set=quiz_set, item=Item.objects.filter(kind="true_false").first())
+    school_class = class_create(teacher=teacher, name="1組")
+    for name in ("-2+3", "@SUM", "+1"):
+        class_join(student=django_user_model.objects.create_user(name, password="pw-12345678"),
+                   join_code=school_class.join_code)
+    assignment_create(quiz_set=quiz_set, school_class=school_class, open_at=T0, close_at=T0 + timedelta(days=1))
+    client.force_login(teacher)
+    body = client.get(reverse("quizzes:teach-results-csv", kwargs={"set_id": quiz_set.pk})).content.decode()
+    names = [row[0] for row in list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))[1:]]
+    assert sorted(names) == ["'+1", "'-2+3", "'@SUM"]

@@ -158,6 +158,7 @@ def test_export_round_trips_through_gift_and_moodle_xml(built):
     assert "1 ordering item(s) not exported" in text
     questions = read_gift(text)
     assert [q["prompt"] for q in questions] == [item.prompt for item in exported]
+    assert {q["format"] for q in questions} == {"plain"}  # HTML in a stem shows as text, never as markup
     for question, item in zip(questions, exported, strict=True):
         assert question["feedback"] == item.explanation
         _compare_gift(question, item)
@@ -232,3 +233,22 @@ def test_the_teachers_endpoints_are_in_the_schema(client, db):
                  "/api/v1/quiz-sets/{id}/results/", "/api/v1/quiz-sets/{id}/export/",
                  "/api/v1/assignments/{id}/start/"):
         assert path in paths
+
+
+def test_exports_escape_what_their_formats_need(teacher, seed_bank):
+    """A backslash, braces, HTML and an XML-illegal character in an item survive GIFT and Moodle XML."""
+    from quizzes.presentation.exports import quiz_set_export
+    from quizzes.services.quiz_sets import item_write, quiz_set_create
+
+    quiz_set = quiz_set_create(owner=teacher, title="記号")
+    prompt = "パスは C:\\temp\\#1 {a} <b>太字</b> ですか。"
+    item_write(author=teacher, quiz_set=quiz_set, chapter=seed_bank, section=None, kind="single_choice",
+               skill="definition", prompt=prompt,
+               options=[{"id": "a", "text": "=a\\#back\\}"}, {"id": "b", "text": "縦\x0bタブ"}], answer="a",
+               explanation="~説明:")
+    [question] = read_gift(quiz_set_export(quiz_set=quiz_set, fmt="gift").content)
+    assert question["prompt"] == prompt and question["format"] == "plain" and question["feedback"] == "~説明:"
+    assert {text: mark for mark, text in question["answers"]} == {"=a\\#back\\}": "=", "縦タブ": "~"}
+    root = ET.fromstring(quiz_set_export(quiz_set=quiz_set, fmt="moodle").content)  # parses: no U+000B left
+    assert root.find("question/questiontext/text").text == prompt
+    assert [a.find("text").text for a in root.findall("question/answer")] == ["=a\\#back\\}", "縦タブ"]
