@@ -18,3 +18,4 @@ urlpatterns = [
     path("", include("content.urls")),
 ]
 
+handler404 = "civiclearn.errors.page_not_found"

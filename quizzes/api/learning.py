@@ -3,6 +3,7 @@
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -29,6 +30,7 @@ from quizzes.services.answering import AnswerRefused, attempt_answer, attempt_fi
 from quizzes.services.practice import PracticeRefused, practice_start
 from quizzes.services.reviews import reviews_release
 
+from .fields import StrictInput
 from .learning_serializers import (
     AnswerFeedbackSerializer,
     AnswerInputSerializer,
@@ -47,6 +49,10 @@ class Conflict(serializers.ValidationError):
     status_code = status.HTTP_409_CONFLICT
 
 
+class StrictAuthTokenSerializer(StrictInput, AuthTokenSerializer):
+    pass
+
+
 @extend_schema(request=TokenRequestSerializer, responses=TokenSerializer, auth=[])
 class TokenView(ObtainAuthToken):
     """Exchange a username and password for a token; send it as ``Authorization: Token …``. An expired
@@ -55,6 +61,7 @@ class TokenView(ObtainAuthToken):
     throttle_classes = [SharedScopedRateThrottle]
     throttle_scope = "token"
     parser_classes = [CleanJSONParser, FormParser, MultiPartParser]
+    serializer_class = StrictAuthTokenSerializer
 
     def post(self, request, *args, **kwargs):
         given = self.get_serializer(data=request.data)

@@ -10,10 +10,10 @@ from quizzes.release import feedback_visible
 from quizzes.selectors.bank import section_numbered
 from quizzes.services.practice import DEFAULT_SIZE, MAX_SIZE
 
-from .fields import ChapterSlugField
+from .fields import AnswerField, ChapterSlugField, StrictInput
 
 
-class PracticeSessionCreateSerializer(serializers.Serializer):
+class PracticeSessionCreateSerializer(StrictInput, serializers.Serializer):
     chapter = ChapterSlugField(help_text="The chapter's slug.")
     section = serializers.IntegerField(required=False, min_value=1, help_text="Only this section (its number).")
     skill = serializers.ChoiceField(choices=Item.Skill.choices, required=False)
@@ -40,8 +40,8 @@ class AnswerFeedbackSerializer(serializers.Serializer):
                                         "feedback waits for the set's rule (after submitting or closing).")
     correct = serializers.BooleanField(required=False)
     score = serializers.FloatField(required=False, help_text="The fraction of the mark, 0 to 1.")
-    response = serializers.JSONField(help_text="What the learner answered.")
-    answer = serializers.JSONField(required=False, help_text="The key, in the item bank's answer shape.")
+    response = AnswerField(help_text="What the learner answered.")
+    answer = AnswerField(required=False, help_text="The key, in the item bank's answer shape.")
     explanation = serializers.CharField(required=False)
     source_url = serializers.CharField(required=False, help_text="The lesson paragraph the item comes from.")
     repeated = serializers.BooleanField(required=False, help_text="True when this answer had already been recorded.")
@@ -83,7 +83,8 @@ class PracticeItemSerializer(serializers.Serializer):
 class PracticeSessionSerializer(serializers.ModelSerializer):
     """An attempt from selectors.learning.attempts_with_slots (its ``ordered_slots`` prefetched)."""
 
-    chapter = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    chapter = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True,
+                                           help_text="Null for a review of every chapter.")
     section = serializers.IntegerField(source="section.number", read_only=True, allow_null=True)
     score = serializers.SerializerMethodField(help_text="The sum of the item scores once finished; null while "
                                               "an assigned set's feedback is withheld.")
@@ -97,9 +98,9 @@ class PracticeSessionSerializer(serializers.ModelSerializer):
         fields = ["id", "mode", "chapter", "section", "skill", "started_at", "finished_at", "score", "items"]
 
 
-class AnswerInputSerializer(serializers.Serializer):
+class AnswerInputSerializer(StrictInput, serializers.Serializer):
     item = serializers.IntegerField(help_text="The id of an item of this session.")
-    response = serializers.JSONField(help_text="In the item bank's answer shape for the item's kind.")
+    response = AnswerField(help_text="In the item bank's answer shape for the item's kind.")
 
 
 class SessionSummarySerializer(serializers.Serializer):
@@ -150,7 +151,7 @@ class DueItemSerializer(serializers.Serializer):
     due = serializers.DateTimeField()
 
 
-class TokenRequestSerializer(serializers.Serializer):
+class TokenRequestSerializer(StrictInput, serializers.Serializer):
     username = serializers.CharField()
     password = serializers.CharField(style={"input_type": "password"})
 

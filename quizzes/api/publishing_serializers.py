@@ -6,8 +6,10 @@ from rest_framework import serializers
 
 from content.uploads import validate_upload_size
 
+from .fields import StrictInput
 
-class ChapterImportInputSerializer(serializers.Serializer):
+
+class ChapterImportInputSerializer(StrictInput, serializers.Serializer):
     file = serializers.FileField(help_text="The chapter file: plain text, UTF-8 or Shift_JIS (CP932).",
                                  validators=[validate_upload_size])
     slug = serializers.CharField(required=False, max_length=100, validators=[validate_slug],

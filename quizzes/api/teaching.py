@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema
+from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -49,6 +49,15 @@ class IsTeacher(permissions.BasePermission):
         return is_teacher(request.user)
 
 
+_CLASS_FOR_ROLE = PolymorphicProxySerializer(
+    component_name="ClassForRole", serializers=[s.TeacherClassSerializer, s.StudentClassSerializer],
+    resource_type_field_name=None)
+
+
+@extend_schema_view(list=extend_schema(responses=PolymorphicProxySerializer(
+                        component_name="ClassListForRole", resource_type_field_name=None, many=True,
+                        serializers=[s.TeacherClassSerializer, s.StudentClassSerializer])),
+                    retrieve=extend_schema(responses=_CLASS_FOR_ROLE))
 class ClassViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                    viewsets.GenericViewSet):
     """A teacher's own classes with their rosters; a student's joined classes (without the code)."""

@@ -7,7 +7,7 @@ from quizzes.generation.checker.shape import MAX_OPTIONS, MAX_PROMPT
 from quizzes.models import Assignment, Item, QuizSet, QuizSetEntry, SchoolClass
 from quizzes.selectors.bank import section_numbered
 
-from .fields import ChapterSlugField
+from .fields import AnswerField, ChapterSlugField, OptionsField, StrictInput
 
 
 class RosterStudentSerializer(serializers.Serializer):
@@ -16,7 +16,7 @@ class RosterStudentSerializer(serializers.Serializer):
     joined_at = serializers.DateTimeField()
 
 
-class TeacherClassSerializer(serializers.ModelSerializer):
+class TeacherClassSerializer(StrictInput, serializers.ModelSerializer):
     students = RosterStudentSerializer(source="memberships", many=True, read_only=True)
 
     class Meta:
@@ -33,25 +33,27 @@ class StudentClassSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "teacher"]
 
 
-class JoinClassSerializer(serializers.Serializer):
+class JoinClassSerializer(StrictInput, serializers.Serializer):
     join_code = serializers.CharField(max_length=20)
 
 
-class StudentRefSerializer(serializers.Serializer):
+class StudentRefSerializer(StrictInput, serializers.Serializer):
     student = serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.all())
 
 
 class QuizSetEntrySerializer(serializers.ModelSerializer):
-    item_prompt = serializers.CharField(source="item.prompt", read_only=True, default=None)
-    chapter = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    section = serializers.IntegerField(source="section.number", read_only=True, default=None)
+    item_prompt = serializers.CharField(source="item.prompt", read_only=True, default=None, allow_null=True,
+                                        help_text="Null for a random slot.")
+    chapter = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True,
+                                           help_text="A random slot's chapter filter, if any.")
+    section = serializers.IntegerField(source="section.number", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = QuizSetEntry
         fields = ["id", "position", "item", "item_prompt", "chapter", "section", "skill", "kind", "count"]
 
 
-class QuizSetSerializer(serializers.ModelSerializer):
+class QuizSetSerializer(StrictInput, serializers.ModelSerializer):
     entries = QuizSetEntrySerializer(many=True, read_only=True)
 
     class Meta:
@@ -61,11 +63,11 @@ class QuizSetSerializer(serializers.ModelSerializer):
         read_only_fields = ["created_at", "updated_at"]
 
 
-class AddItemSerializer(serializers.Serializer):
+class AddItemSerializer(StrictInput, serializers.Serializer):
     item = serializers.PrimaryKeyRelatedField(queryset=Item.objects.all())
 
 
-class AddRandomSerializer(serializers.Serializer):
+class AddRandomSerializer(StrictInput, serializers.Serializer):
     count = serializers.IntegerField(min_value=1, max_value=50)
     chapter = ChapterSlugField(required=False)
     section = serializers.IntegerField(required=False, min_value=1, help_text="A section number of the chapter.")
@@ -80,14 +82,14 @@ class AddRandomSerializer(serializers.Serializer):
         return data
 
 
-class WriteItemSerializer(serializers.Serializer):
+class WriteItemSerializer(StrictInput, serializers.Serializer):
     chapter = ChapterSlugField()
     kind = serializers.ChoiceField(choices=Item.Kind.choices)
     skill = serializers.ChoiceField(choices=Item.Skill.choices)
     prompt = serializers.CharField(max_length=MAX_PROMPT)
-    options = serializers.JSONField(required=False, default=list, help_text=f"At most {MAX_OPTIONS}.")
-    left_options = serializers.JSONField(required=False, default=list, help_text=f"At most {MAX_OPTIONS}.")
-    answer = serializers.JSONField()
+    options = OptionsField(required=False, default=list, help_text=f"At most {MAX_OPTIONS}.")
+    left_options = OptionsField(required=False, default=list, help_text=f"Matching entries. At most {MAX_OPTIONS}.")
+    answer = AnswerField()
     explanation = serializers.CharField(max_length=5000)
 
     def _options(self, value):
@@ -102,16 +104,16 @@ class WriteItemSerializer(serializers.Serializer):
         return self._options(value)
 
 
-class MoveEntrySerializer(serializers.Serializer):
+class MoveEntrySerializer(StrictInput, serializers.Serializer):
     entry = serializers.IntegerField()
     offset = serializers.ChoiceField(choices=[(-1, "up"), (1, "down")])
 
 
-class EntryRefSerializer(serializers.Serializer):
+class EntryRefSerializer(StrictInput, serializers.Serializer):
     entry = serializers.IntegerField()
 
 
-class AssignmentSerializer(serializers.ModelSerializer):
+class AssignmentSerializer(StrictInput, serializers.ModelSerializer):
     quiz_set = serializers.PrimaryKeyRelatedField(queryset=QuizSet.objects.none())
     school_class = serializers.PrimaryKeyRelatedField(queryset=SchoolClass.objects.none())
 
