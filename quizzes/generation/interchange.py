@@ -65,8 +65,8 @@ def _gift_answers(item: dict) -> str:
     if kind == Kind.SHORT_ANSWER:
         return " ".join(f"={gift_escape(form)}" for form in answer)
     if kind == Kind.MATCHING:
-        left = {entry["id"]: entry["text"] for entry in item["left"]}
-        return " ".join(f"={gift_escape(left[l_id])} -> {gift_escape(texts[r_id])}" for l_id, r_id in answer.items())
+        return " ".join(f"={gift_escape(entry['text'])} -> {gift_escape(texts[answer[entry['id']]])}"
+                        for entry in item["left"])  # in the entries' order (a database may reorder the key's)
     if kind == Kind.MULTIPLE_RESPONSE:
         right, wrong = _fractions(len(answer))
         return " ".join(f"~%{right if o['id'] in answer else wrong}%{gift_escape(o['text'])}" for o in item["options"])

@@ -183,7 +183,7 @@ def _compare_gift(question, item):
         assert [text for mark, text in question["answers"]] == item.answer
     elif item.kind == "matching":
         left = {entry["id"]: entry["text"] for entry in item.left_options}
-        expected = [f"{left[left_id]} -> {texts[right_id]}" for left_id, right_id in item.answer.items()]
+        expected = [f"{left[entry['id']]} -> {texts[item.answer[entry['id']]]}" for entry in item.left_options]
         assert [text for _m, text in question["answers"]] == expected
     elif item.kind == "multiple_response":
         share = round(100 / len(item.answer), 5)
@@ -209,7 +209,8 @@ def _compare_xml(question, item):
     elif item.kind == "matching":
         pairs = [(s.find("text").text, s.find("answer/text").text) for s in question.findall("subquestion")]
         left = {entry["id"]: entry["text"] for entry in item.left_options}
-        assert pairs == [(left[left_id], texts[right_id]) for left_id, right_id in item.answer.items()]
+        # in the order of the entries (a jsonb key order is PostgreSQL's, not the item's)
+        assert pairs == [(left[entry["id"]], texts[item.answer[entry["id"]]]) for entry in item.left_options]
     elif item.kind == "multiple_response":
         assert question.find("single").text == "false"
         keyed = sum(float(f) for f, t in answers if float(f) > 0)
