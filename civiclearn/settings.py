@@ -208,6 +208,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,  # request bodies as their own components (civiclearn/api_schema.py)
+    # Two serializers have a field named "kind"; each enum gets its own component name.
+    "ENUM_NAME_OVERRIDES": {"DocumentKindEnum": ["pdf", "text"], "KindEnum": "quizzes.models.Item.Kind"},
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "civiclearn.api_schema.document_errors"],
 }
 

@@ -52,6 +52,7 @@ class Paragraph(models.Model):
     class Kind(models.TextChoices):
         PARAGRAPH = "paragraph", _("paragraph")
         LIST_ITEM = "list_item", _("list item")
+        HEADING = "heading", _("heading")  # a subheading inside the section (「（１）…」, 「［現状と課題］」)
 
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="paragraphs")
     position = models.PositiveIntegerField(_("position"))

@@ -21,10 +21,13 @@ class Segment:
 
 @dataclass
 class Block:
-    kind: str  # "paragraph", "list", "figure", "goals"
+    kind: str  # "paragraph", "heading", "list", "figure", "goals"
     paragraphs: list[tuple[Paragraph, list[Segment]]] = field(default_factory=list)
     figure: Figure | None = None
     goal_list: GoalList | None = None
+
+
+_BLOCK_KINDS = {Paragraph.Kind.LIST_ITEM: "list", Paragraph.Kind.HEADING: "heading"}
 
 
 def section_blocks(section: Section) -> tuple[list[Block], list[Term]]:
@@ -40,7 +43,7 @@ def section_blocks(section: Section) -> tuple[list[Block], list[Term]]:
         if paragraph.kind == Paragraph.Kind.LIST_ITEM and blocks and blocks[-1].kind == "list":
             blocks[-1].paragraphs.append((paragraph, segments))
         else:
-            kind = "list" if paragraph.kind == Paragraph.Kind.LIST_ITEM else "paragraph"
+            kind = _BLOCK_KINDS.get(paragraph.kind, "paragraph")
             blocks.append(Block(kind, paragraphs=[(paragraph, segments)]))
         goal_list = goal_lists.get(paragraph.pk)
         if goal_list and not _followed_by_items(paragraphs, index):

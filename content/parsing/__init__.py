@@ -1,12 +1,12 @@
 """Chapter files to dataclasses: plain Python, no Django (a test walks the imports)."""
 
-from .chapter import parse_chapter
+from .chapter import ParsedDocument, parse_chapter, parse_document
 from .decoding import decode_chapter
 from .errors import ParseError
 from .records import ChapterHeading, Event, Figure, GoalList, Paragraph, ParsedChapter, Section, Term, TermLink
 from .serialize import chapter_as_dict
 
 __all__ = [
-    "ChapterHeading", "Event", "Figure", "GoalList", "Paragraph", "ParseError", "ParsedChapter", "Section",
-    "Term", "TermLink", "chapter_as_dict", "decode_chapter", "parse_chapter",
+    "ChapterHeading", "Event", "Figure", "GoalList", "Paragraph", "ParseError", "ParsedChapter", "ParsedDocument",
+    "Section", "Term", "TermLink", "chapter_as_dict", "decode_chapter", "parse_chapter", "parse_document",
 ]

@@ -1,20 +1,109 @@
-"""Chapter text to a ParsedChapter: the passes put together."""
+"""A document to ParsedChapters: the passes put together.
+
+source (PDF or text) → furniture blanked → headings planned → each 第N章 (or the whole document, named
+by its title) laid out into sections, paragraphs and notes → markers resolved → events and goals.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
 from .dates import clauses_for_dates, event_dates, quoted_names, split_sentences
-from .decoding import decode_chapter
 from .errors import ParseError
+from .furniture import Cleaned, strip_furniture
 from .goals import goal_list_title, inline_goal_lists, introduces_list, plan_named
-from .layout import Layout, read_layout
+from .layout import Layout, read_planned_layout
 from .markers import resolve_markers
 from .records import ChapterHeading, Event, GoalList, Paragraph, ParsedChapter, Section
+from .source import Source, read_source
+from .structure import HeadingPlan, plan_headings
+
+
+@dataclass
+class ParsedDocument:
+    chapters: list[ParsedChapter]
+    kind: str  # "pdf" or "text"
+    pages: int
+    title: str
+    removed: Counter = field(default_factory=Counter)  # furniture left out: reason → lines
 
 
 def parse_chapter(source: bytes | str) -> ParsedChapter:
-    """Parse a chapter file's bytes (or already decoded text); raise ParseError if it is not one."""
-    text = decode_chapter(source) if isinstance(source, bytes) else source
-    layout = read_layout(text)
+    """The first (usually the only) chapter of a file; raise ParseError if it holds none."""
+    return parse_document(source).chapters[0]
+
+
+def parse_document(source: bytes | str, *, progress=None) -> ParsedDocument:
+    """Parse a chapter file's bytes (PDF or text) or text; raise ParseError if it cannot be read."""
+    read = read_source(source, progress=progress)
+    cleaned = strip_furniture(read)
+    texts = [line.text for line in cleaned.lines]
+    sizes = [line.size for line in cleaned.lines] if read.kind == "pdf" else None
+    plan = plan_headings(texts, sizes, read.body_size)
+    title = _document_title(read, plan)
+    if not plan.chapters and read.kind == "text" and not plan.sections:
+        raise ParseError("no chapter heading found (a line such as 「第１章　タイトル」), and no numbered "
+                         "sections (「１．…」, 「Ⅰ．…」) either")
+    chapters = [_parse_range(cleaned, plan, start, end, chapter, read)
+                for start, end, chapter in _chapter_ranges(plan, len(texts), title)]
+    return ParsedDocument(chapters, read.kind, read.pages, title, cleaned.removed)
+
+
+def _chapter_ranges(plan: HeadingPlan, length: int, title: str):
+    """(first line, end, the chapter to name when the text has no heading for it) per chapter."""
+    starts = sorted(plan.chapters)
+    if not starts:
+        return [(0, length, (1, title))]
+    ends = [*starts[1:], length]
+    return [(0 if position == 0 else start, end, None) for position, (start, end) in enumerate(zip(starts, ends))]
+
+
+def _parse_range(cleaned: Cleaned, plan: HeadingPlan, start: int, end: int, chapter, read: Source) -> ParsedChapter:
+    texts = [line.text for line in cleaned.lines[start:end]]
+    layout = read_planned_layout(
+        texts, _shifted(plan, start, end), first_line=start + 1, chapter=chapter,
+        page_starts={i - start for i, line in enumerate(cleaned.lines) if start <= i < end and line.page_start},
+        figures={i - start: figure for i, figure in cleaned.figures.items() if start <= i < end},
+    )
+    parsed = _chapter_from_layout(layout)
+    if read.kind == "pdf":
+        parsed.warnings = [_with_page(warning, cleaned) for warning in parsed.warnings]
+    return parsed
+
+
+def _shifted(plan: HeadingPlan, start: int, end: int) -> HeadingPlan:
+    def part(mapping):
+        return {index - start: value for index, value in mapping.items() if start <= index < end}
+
+    return replace(plan, chapters=part(plan.chapters), sections=part(plan.sections),
+                   subheadings=part(plan.subheadings))
+
+
+def _with_page(warning: str, cleaned: Cleaned) -> str:
+    """「line 812: …」 means nothing in a PDF; 「page 27: …」 does."""
+    found = re.match(r"line (\d+): ", warning)
+    if not found or not 0 < int(found.group(1)) <= len(cleaned.lines):
+        return warning
+    page = cleaned.lines[int(found.group(1)) - 1].page
+    return f"page {page}: {warning[found.end():]}"
+
+
+def _document_title(read: Source, plan: HeadingPlan) -> str:
+    """What names a document without 第N章: the largest text of its first pages (a PDF's title), or
+    its first line that is not a heading."""
+    early = [(index, line) for index, line in enumerate(read.lines)
+             if (line.page or 1) <= 2 and 2 <= len(line.text.strip()) <= 40]
+    if read.kind == "pdf" and early:
+        _index, line = max(early, key=lambda pair: (pair[1].size or 0, -pair[0]))
+        return re.sub(r"\s+", " ", line.text).strip()
+    first = next((line.text.strip() for index, line in enumerate(read.lines)
+                  if line.text.strip() and index not in plan.sections), "")
+    return first[:40] or "文書"
+
+
+def _chapter_from_layout(layout: Layout) -> ParsedChapter:
     _within_limits(layout)
     drafts = [(None, p) for p in layout.lead] + [(s.number, p) for s in layout.sections for p in s.paragraphs]
     resolved = resolve_markers(layout, drafts)

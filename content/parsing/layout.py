@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from . import lines
 from .errors import ParseError
 from .records import Figure
+from .structure import HeadingPlan, plan_headings
 from .text import clean_line, is_blank, join_fragments
 
 _WRAPPED_LINE_SHARE = 0.8  # a line this full of the usual width was wrapped by the PDF tool
@@ -69,14 +70,29 @@ class Layout:
 
 
 def read_layout(text: str) -> Layout:
-    reader = _LayoutReader(text.split("\n"))
+    """A chapter file's text alone (the headings planned from it)."""
+    raw_lines = text.split("\n")
+    return read_planned_layout(raw_lines, plan_headings(raw_lines), page_starts={
+        index for index, raw in enumerate(raw_lines) if lines.starts_page(raw)})
+
+
+def read_planned_layout(raw_lines: list[str], plan: HeadingPlan, *, first_line: int = 1,
+                        page_starts: set[int] = frozenset(), figures: dict[int, tuple[str, str]] | None = None,
+                        chapter: tuple[int, str] | None = None) -> Layout:
+    """The lines of one chapter, the plan's indexes counted from ``first_line`` (line numbers for
+    messages are ``first_line`` + the index). ``chapter`` names a chapter the text has no heading for."""
+    reader = _LayoutReader(raw_lines, plan, first_line, page_starts, figures or {})
+    if chapter is not None:
+        reader.chapter = (chapter[0], chapter[1], first_line)
     reader.read()
     return reader.layout()
 
 
 class _LayoutReader:
-    def __init__(self, raw_lines: list[str]):
+    def __init__(self, raw_lines: list[str], plan: HeadingPlan, first_line: int, page_starts: set[int],
+                 figures: dict[int, tuple[str, str]]):
         self.raw_lines = raw_lines
+        self.plan, self.first_line, self.page_starts, self.planned_figures = plan, first_line, page_starts, figures
         self.width = _usual_width(raw_lines)
         self.chapter: tuple[int, str, int] | None = None
         self.lead: list[DraftParagraph] = []
@@ -88,7 +104,10 @@ class _LayoutReader:
         self.previous_blank = True
 
     def read(self) -> None:
-        for number, raw in enumerate(self.raw_lines, start=1):
+        for index, raw in enumerate(self.raw_lines):
+            self.index, number = index, self.first_line + index
+            if index in self.planned_figures:  # a chart set apart: the paragraph around it goes on
+                self._add_figure(*self.planned_figures[index], number)
             if self.mode == "glossary":
                 self._glossary_line(raw, number)
             elif self.mode == "footnote" and self._footnote_line(raw, number):
@@ -118,7 +137,7 @@ class _LayoutReader:
         """Handle a line inside a footnote block; False when the block has ended."""
         if self._start_footnote(raw, number, lines.footnote(raw)):
             return True
-        if lines.starts_page(raw) or lines.chapter_heading(raw) or self._next_section(raw):
+        if self.index in self.page_starts or self.index in self.plan.chapters or self._next_section(raw):
             self.mode = "text"
             return False
         if not is_blank(raw):
@@ -149,10 +168,12 @@ class _LayoutReader:
     def _text_line(self, raw: str, number: int) -> None:
         if is_blank(raw):
             return
-        heading = lines.chapter_heading(raw)
+        heading = self.plan.chapters.get(self.index)
         if heading and self.chapter is None:
             self.current = None
             self.chapter = (heading[0], heading[1], number)
+        elif heading:
+            self.current = None  # a second 第N章 heading: parse_document gives each chapter its own lines
         elif self.previous_blank and self._start_footnote(raw, number, lines.footnote(raw)):
             self.mode = "footnote"
         elif lines.is_glossary_heading(raw):
@@ -162,9 +183,13 @@ class _LayoutReader:
                 and not lines.ends_sentence(self.current.text):
             self.current.rubies.append((len(self.current.text), raw.strip()))
         elif self._next_section(raw):
-            section_number, title = lines.section_heading(raw)
+            section_number, title = self.plan.sections[self.index]
             self.current = None
             self.sections.append(DraftSection(section_number, title, number))
+        elif self.index in self.plan.subheadings and (self.sections or self.chapter):
+            self.current = self._new_paragraph(number, kind="heading")
+            self._append(self.plan.subheadings[self.index], number)
+            self.current = None
         elif caption := lines.figure_caption(raw):
             self.current = None
             self._add_figure(*caption, number)
@@ -175,9 +200,7 @@ class _LayoutReader:
             self._body_line(raw, number)
 
     def _next_section(self, raw: str) -> bool:
-        heading = lines.section_heading(raw)
-        expected = self.sections[-1].number + 1 if self.sections else 1
-        return bool(self.chapter and heading and heading[0] == expected)
+        return bool(self.chapter) and self.index in self.plan.sections
 
     def _body_line(self, raw: str, number: int) -> None:
         fragment = clean_line(raw)

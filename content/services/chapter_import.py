@@ -10,7 +10,7 @@ from django.db import models, transaction
 from django.utils.text import slugify
 
 from content.models import Chapter, Event, Figure, Goal, GoalList, Paragraph, Section, Term, TermLink
-from content.parsing import ParsedChapter, parse_chapter
+from content.parsing import ParsedChapter, ParseError, parse_document
 from content.readings import term_reading
 
 from .revisions import raise_revision
@@ -43,15 +43,46 @@ def _section_label(values: dict) -> str:
     return f"{values['number']}．{values['title']}"
 
 
+@dataclass(frozen=True)
+class DocumentImport:
+    """What importing a file did: the document as read, then each of its chapters."""
+
+    kind: str  # "pdf" or "text"
+    pages: int
+    title: str
+    removed: dict[str, int]  # furniture left out of the lessons: reason → lines
+    chapters: list[ImportReport]
+
+
 def chapter_import_file(*, data: bytes, source_name: str, slug: str | None = None) -> ImportReport:
-    """Parse a chapter file and import it; raise ParseError (nothing written) if it is not one."""
-    parsed = parse_chapter(data)
-    return chapter_import(
-        parsed=parsed,
-        slug=slug or default_slug(source_name),
-        source_name=Path(source_name).name,
-        source_sha256=hashlib.sha256(data).hexdigest(),
-    )
+    """Import a file of one chapter (its first, if it holds several); raise ParseError, nothing written,
+    if it cannot be read as one."""
+    return document_import(data=data, source_name=source_name, slug=slug).chapters[0]
+
+
+@transaction.atomic
+def document_import(*, data: bytes, source_name: str, slug: str | None = None, progress=None) -> DocumentImport:
+    """Parse a file (PDF or text) and import each chapter it holds: one chapter keeps ``slug``, several
+    become ``slug-1``, ``slug-2``… Raises ParseError, nothing written, for a file that yields no lesson."""
+    document = parse_document(data, progress=progress)
+    empty = [parsed for parsed in document.chapters if not parsed.sections]
+    if empty:
+        raise ParseError(_nothing_to_learn(document, empty[0]))
+    base = slug or default_slug(source_name)
+    several = len(document.chapters) > 1
+    reports = [
+        chapter_import(parsed=parsed, slug=f"{base}-{index}" if several else base, source_name=Path(source_name).name,
+                       source_sha256=hashlib.sha256(data).hexdigest())
+        for index, parsed in enumerate(document.chapters, start=1)
+    ]
+    return DocumentImport(document.kind, document.pages, document.title, dict(document.removed), reports)
+
+
+def _nothing_to_learn(document, parsed) -> str:
+    set_apart = sum(document.removed.values())
+    found = f"; {set_apart} lines were set apart as tables, charts, page furniture or contents" if set_apart else ""
+    return (f"「{parsed.chapter.title}」 yields no sections: no numbered headings (「１．…」, 「Ⅰ．…」, 「第１節」) "
+            f"were found{found}. Nothing was imported")
 
 
 def default_slug(source_name: str) -> str:

@@ -16,6 +16,7 @@ from content.parsing import ParseError
 from quizzes.forms.publishing import ChapterUploadForm
 from quizzes.presentation.reports import (
     bank_finding_texts,
+    document_lines,
     generation_heading,
     generation_summary,
     generation_tallies,
@@ -63,12 +64,15 @@ class PublishingChapterAdmin(ChapterAdmin):
 
 
 def _report_context(report: PublishReport) -> dict:
-    return {
-        "report": report, "import_tallies": import_tallies(report.imported),
-        "listed_changes": listed_changes(report.imported), "generation_summary": generation_summary(report.generated),
-        "generation_tallies": generation_tallies(report.generated),
-        "rejection_reasons": rejection_reasons(report.generated), "bank_findings": bank_finding_texts(report.generated),
-    }
+    chapters = [{
+        "imported": chapter.imported, "generated": chapter.generated,
+        "import_tallies": import_tallies(chapter.imported), "listed_changes": listed_changes(chapter.imported),
+        "generation_summary": generation_summary(chapter.generated),
+        "generation_tallies": generation_tallies(chapter.generated),
+        "rejection_reasons": rejection_reasons(chapter.generated),
+        "bank_findings": bank_finding_texts(chapter.generated),
+    } for chapter in report.chapters]
+    return {"report": report, "document_lines": document_lines(report), "chapters": chapters}
 
 
 admin.site.unregister(Chapter)

@@ -38,5 +38,6 @@ class ChapterImportView(APIView):
                                      slug=given.validated_data.get("slug"), dry_run=given.validated_data["dry_run"])
         except ParseError as error:
             raise ValidationError({"file": [str(error)]}) from None
-        code = status.HTTP_201_CREATED if report.imported.created and not report.dry_run else status.HTTP_200_OK
+        created = any(chapter.imported.created for chapter in report.chapters)
+        code = status.HTTP_201_CREATED if created and not report.dry_run else status.HTTP_200_OK
         return Response(PublishReportSerializer(report).data, status=code)

@@ -70,7 +70,20 @@ class GenerationReportSerializer(serializers.Serializer):
         return [{"key": draft.key, "findings": findings} for draft, findings in report.rejected]
 
 
-class PublishReportSerializer(serializers.Serializer):
-    dry_run = serializers.BooleanField()
+class PublishedChapterSerializer(serializers.Serializer):
     imported = ImportReportSerializer()
     generated = GenerationReportSerializer()
+
+
+class DocumentSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["pdf", "text"])
+    pages = serializers.IntegerField()
+    title = serializers.CharField()
+    removed = serializers.DictField(child=serializers.IntegerField(),
+                                   help_text="Lines left out of the lessons, by reason (page numbers, tables…).")
+
+
+class PublishReportSerializer(serializers.Serializer):
+    dry_run = serializers.BooleanField()
+    document = DocumentSerializer()
+    chapters = PublishedChapterSerializer(many=True, help_text="One per 第N章 of the file (or one).")

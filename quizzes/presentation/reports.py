@@ -12,8 +12,19 @@ from quizzes.services.item_generation import GenerationReport
 
 
 def publish_lines(report: PublishReport) -> list[str]:
-    return import_lines(report.imported, dry_run=report.dry_run) + generation_lines(report.generated,
-                                                                                   dry_run=report.dry_run)
+    lines = document_lines(report)
+    for chapter in report.chapters:
+        lines += import_lines(chapter.imported, dry_run=report.dry_run)
+        lines += generation_lines(chapter.generated, dry_run=report.dry_run)
+    return lines
+
+
+def document_lines(report: PublishReport) -> list[str]:
+    """What was read (a PDF's pages) and left out, before the chapters; nothing for a plain text file."""
+    document = report.document
+    removed = ", ".join(f"{reason} {count}" for reason, count in sorted(document.removed.items()))
+    lines = [_("%(pages)d pages read") % {"pages": document.pages}] if document.kind == "pdf" else []
+    return lines + ([_("left out of the lessons: %(removed)s") % {"removed": removed}] if removed else [])
 
 
 def regeneration_lines(report: RegenerationReport) -> list[str]:

@@ -14,18 +14,24 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from content.models import Chapter
-from content.services.chapter_import import ImportReport, chapter_import_file
+from content.services.chapter_import import DocumentImport, ImportReport, document_import
 
 from .item_generation import GenerationReport, items_generate
 
 
 @dataclass(frozen=True)
+class PublishedChapter:
+    imported: ImportReport  # the lessons' changes
+    generated: GenerationReport  # then its items'
+
+
+@dataclass(frozen=True)
 class PublishReport:
-    """What importing a chapter file did: the lessons' changes, then its items'."""
+    """What importing a file did: the document as read (pages, furniture left out), then each chapter."""
 
     dry_run: bool
-    imported: ImportReport
-    generated: GenerationReport
+    document: DocumentImport
+    chapters: list[PublishedChapter]
 
 
 @dataclass(frozen=True)
@@ -44,13 +50,14 @@ def _rolled_back_if(dry_run: bool) -> Iterator[None]:
             transaction.set_rollback(True)
 
 
-def chapter_publish(*, data: bytes, source_name: str, slug: str | None = None,
-                    dry_run: bool = False) -> PublishReport:
-    """Import the chapter file, then regenerate its items. Raises ParseError with nothing written."""
+def chapter_publish(*, data: bytes, source_name: str, slug: str | None = None, dry_run: bool = False,
+                    progress=None) -> PublishReport:
+    """Import the file's chapters, then regenerate their items. Raises ParseError with nothing written."""
     with _rolled_back_if(dry_run):
-        imported = chapter_import_file(data=data, source_name=source_name, slug=slug)
-        generated = items_generate(chapter=Chapter.objects.get(slug=imported.slug))
-    return PublishReport(dry_run, imported, generated)
+        document = document_import(data=data, source_name=source_name, slug=slug, progress=progress)
+        chapters = [PublishedChapter(imported, items_generate(chapter=Chapter.objects.get(slug=imported.slug)))
+                    for imported in document.chapters]
+    return PublishReport(dry_run, document, chapters)
 
 
 def chapters_regenerate(*, chapters: Iterable[Chapter], dry_run: bool = False) -> RegenerationReport:

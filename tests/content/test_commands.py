@@ -28,7 +28,7 @@ def test_parse_chapter_prints_the_json_contract_without_touching_the_database(se
     [
         (b"", "the file is empty"),
         (b"\x00\x01\x02", "the file is binary"),
-        ("１．見出し\n".encode(), "no chapter heading found"),
+        ("見出しのない文章です。\n".encode(), "no chapter heading found"),
     ],
 )
 def test_manage_py_exits_non_zero_with_one_line_naming_the_problem(tmp_path, content, message):

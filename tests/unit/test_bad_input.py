@@ -18,7 +18,7 @@ SEED_LIKE = " 第１章   札幌と ICT \n\n１．札幌における ICTの意�
         (b"\xef\xbb\xbf\xe7\xac\n\xff", "line 1: the file starts with a UTF-8 byte order mark but is not valid UTF-8"),
         (b"abc\n\x81\x20def", "line 2: the file is neither UTF-8 nor Shift_JIS (CP932): byte 0x81 cannot be read"),
         ("札幌市の情報化".encode("euc_jp"), "the file is neither UTF-8 nor Shift_JIS (CP932); it looks like EUC-JP"),
-        ("１．見出し \n\n本文です。 \n".encode(), "no chapter heading found"),
+        ("見出しのない文章です。 \n\n本文です。 \n".encode(), "no chapter heading found"),
     ],
 )
 def test_bad_files_raise_one_clear_error(data, message):
@@ -42,3 +42,8 @@ def test_windows_line_endings_are_read_alike():
 
 def test_the_seed_in_shift_jis_parses_exactly_like_the_utf8_original(seed, seed_bytes):
     assert parse_chapter(seed_bytes.decode("utf-8").encode("cp932")) == seed
+
+
+def test_a_text_without_chapter_heading_is_one_chapter_named_by_its_first_line():
+    parsed = parse_chapter("市の情報化計画 \n\n１．目的 \n\n本文です。 \n\n２．範囲 \n\n本文です。 \n".encode())
+    assert parsed.chapter.title == "市の情報化計画" and [s.title for s in parsed.sections] == ["目的", "範囲"]
