@@ -81,8 +81,9 @@ class TermAdmin(RaisesChapterRevision, admin.ModelAdmin):
 
 @admin.register(Event)
 class EventAdmin(RaisesChapterRevision, admin.ModelAdmin):
-    list_display = ["date_text", "year", "month", "fiscal_year", "approximate", "section", "chapter"]
-    list_filter = ["chapter", "fiscal_year", "approximate", "precision"]
+    list_display = ["date_text", "year", "month", "precision", "span_start", "span_end", "is_target", "section",
+                    "chapter"]
+    list_filter = ["chapter", "is_target", "fiscal_year", "precision"]
     search_fields = ["date_text", "sentence"]
     list_select_related = ["chapter", "section"]
     raw_id_fields = ["paragraph"]

@@ -121,7 +121,10 @@ class Event(models.Model):
         DAY = "day", _("day")
         MONTH = "month", _("month")
         YEAR = "year", _("year")
+        RANGE = "range", _("range of years")
         DECADE = "decade", _("decade")
+        DECADE_PART = "decade_part", _("part of a decade")
+        APPROXIMATE = "approximate", _("approximate year")
 
     chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="events")
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="events")
@@ -133,7 +136,12 @@ class Event(models.Model):
     day = models.PositiveSmallIntegerField(_("day"), null=True, blank=True)
     fiscal_year = models.BooleanField(_("fiscal year"), default=False)
     approximate = models.BooleanField(_("approximate"), default=False)
-    precision = models.CharField(_("precision"), max_length=10, choices=Precision.choices, default=Precision.YEAR)
+    precision = models.CharField(_("precision"), max_length=12, choices=Precision.choices, default=Precision.YEAR)
+    span_start = models.PositiveSmallIntegerField(_("first year it may mean"), null=True, blank=True)
+    span_end = models.PositiveSmallIntegerField(_("last year it may mean"), null=True, blank=True)
+    is_target = models.BooleanField(
+        _("target"), default=False,
+        help_text=_("A deadline, target year or projection (「2030年までに」), not history."))
     era = models.CharField(_("era"), max_length=10, blank=True)
     era_year = models.PositiveSmallIntegerField(_("year of the era"), null=True, blank=True)
     sentence = models.TextField(_("sentence"))
@@ -152,11 +160,22 @@ class Event(models.Model):
         return self.date_text
 
     @property
+    def span(self) -> tuple[int, int]:
+        return (self.span_start or self.year, self.span_end or self.year)
+
+    @property
     def western_label(self):
-        """「1997年12月」, 「2001年度」, 「1980年代」: the date in Western years, at the text's precision."""
-        if self.precision == self.Precision.DECADE:
-            return f"{self.year}年代"
-        label = f"{self.year}年度" if self.fiscal_year else f"{self.year}年"
+        """「1997年12月」, 「2001年度」, 「1980年代前半」, 「2020〜2024年度」, 「1887年頃」: the date in Western
+        years, at the text's precision (an era's decade, 昭和50年代, is the years it spans)."""
+        unit = "年度" if self.fiscal_year else "年"
+        first, last = self.span
+        if self.precision in (self.Precision.DECADE, self.Precision.DECADE_PART) and not self.era:
+            return f"{self.year}年代" + self.date_text.split("年代", 1)[-1][:2]
+        if self.precision in (self.Precision.DECADE, self.Precision.DECADE_PART, self.Precision.RANGE):
+            return f"{first}〜{last}{unit}"
+        if self.precision == self.Precision.APPROXIMATE:
+            return f"{self.year}{unit}頃"
+        label = f"{self.year}{unit}"
         if self.month:
             label += f"{self.month}月"
         if self.day:
@@ -167,6 +186,8 @@ class Event(models.Model):
     def era_label(self):
         if not self.era:
             return ""
+        if self.precision not in (self.Precision.DAY, self.Precision.MONTH, self.Precision.YEAR):
+            return self.date_text
         year = "元" if self.era_year == 1 else str(self.era_year)
         return f"{self.era}{year}年度" if self.fiscal_year else f"{self.era}{year}年"
 

@@ -57,10 +57,15 @@ def glossary(chapter: Chapter) -> QuerySet[Term]:
 
 
 def timeline(chapter: Chapter | None = None) -> QuerySet[Event]:
-    events = Event.objects.select_related("section", "chapter", "paragraph")
+    events = Event.objects.filter(is_target=False).select_related("section", "chapter", "paragraph")
     if chapter is not None:
         events = events.filter(chapter=chapter)
     return events.order_by("year", "month", "day", "chapter__number", "position")
+
+
+def targets(chapter: Chapter) -> QuerySet[Event]:
+    """Deadlines and target years the chapter sets (「2030年までに」), apart from its history."""
+    return chapter.events.filter(is_target=True).select_related("section", "paragraph").order_by("year", "position")
 
 
 def sections() -> QuerySet[Section]:

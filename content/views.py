@@ -59,4 +59,5 @@ def _glossary_parts(chapter, order) -> dict[str, str]:
 
 def timeline(request, slug):
     chapter = _found(selectors.chapter_by_slug(slug))
-    return render(request, "content/timeline.html", {"chapter": chapter, "events": selectors.timeline(chapter)})
+    return render(request, "content/timeline.html", {"chapter": chapter, "events": selectors.timeline(chapter),
+                                                     "targets": selectors.targets(chapter)})

@@ -57,7 +57,7 @@ class EventSerializer(serializers.ModelSerializer):
     class Meta:
         model = Event
         fields = ["id", "chapter", "text", "year", "month", "day", "fiscal_year", "approximate",
-                  "precision", "era", "era_year", "sentence", "section"]
+                  "precision", "span_start", "span_end", "is_target", "era", "era_year", "sentence", "section"]
 
 
 class GoalListSerializer(serializers.ModelSerializer):

@@ -178,7 +178,7 @@ def _set_apart(cleaned: Cleaned, body: float) -> None:
 
 def _apart(line: SourceLine, body: float, first_in_box_seen: set[int], box_sizes: Counter) -> bool:
     text = line.text.strip()
-    if patterns.footnote(text) or patterns.kome_footnote(text):
+    if patterns.footnote(text) or patterns.signed_note(text):
         return False
     if line.ruled:
         return True

@@ -17,6 +17,8 @@ _INLINE = re.compile(rf"((?:「[^「」]+」[、，]?){{2,}})の({_NUMERAL})(?:�
 _KIND = re.compile(r"基本目標|基本方針|基本理念|重点目標|重点方針|重点分野|施策の柱|目標|方針|理念|柱")
 _KIND_PHRASE = re.compile(rf"(?:[^、。「」（）]{{1,12}}の)?(?:{_KIND.pattern})")
 _NAMED_COUNT = re.compile(rf"次の({_NUMERAL})(?:つ|点|項目|本)")
+# 「…の４つを柱とします」, 「次の３点を基本目標に掲げます」: a count the items that follow must meet.
+_PILLARS = re.compile(rf"の({_NUMERAL})(?:つ|点|項目|本)(?:の[^、。]{{0,10}})?を(?:施策の)?({_KIND.pattern})")
 _PLAN_SUFFIXES = "構想|計画|戦略|ビジョン|プラン|方針"
 _NAMED_PLAN = re.compile(rf"「([^「」]*(?:{_PLAN_SUFFIXES}))」")
 _THIS_PLAN = re.compile(rf"(?:本|同|この)({_PLAN_SUFFIXES})")
@@ -43,6 +45,9 @@ def inline_goal_lists(sentence: str) -> list[FoundGoals]:
 def introduces_list(paragraph: str) -> tuple[bool, int | None, str | None]:
     """Whether a paragraph announces the goal list that follows it, the count it names, and the kind."""
     last_sentence = paragraph.rstrip("。").rsplit("。", 1)[-1]
+    pillars = _PILLARS.search(last_sentence)
+    if pillars:
+        return True, to_int(pillars.group(1)), pillars.group(2)
     count = _NAMED_COUNT.search(last_sentence)
     kinds = _KIND_PHRASE.findall(last_sentence)
     named = bool(count or kinds)
@@ -65,6 +70,8 @@ def goal_list_title(plan: str | None, kind_phrase: str | None) -> str:
     """「札幌市情報化構想の基本目標」: the plan and the kind of list; without a plan, the phrase as written."""
     if not kind_phrase:
         return f"{plan}の目標" if plan else "目標"
+    if kind_phrase == "柱":  # 「…の４つを柱とします」
+        return f"{plan}の柱" if plan else "施策の柱"
     if plan:
         return f"{plan}の{_KIND.findall(kind_phrase)[-1]}"
     return kind_phrase

@@ -55,6 +55,7 @@ class DraftFootnote:
     term: str
     definition: str
     line: int
+    numbered: bool = True  # False for an entry of an unnumbered glossary (linked where the term is used)
 
 
 @dataclass
@@ -66,7 +67,6 @@ class Layout:
     sections: list[DraftSection]
     footnotes: list[DraftFootnote]
     figures: list[Figure]
-    kome_markers: bool
 
 
 def read_layout(text: str) -> Layout:
@@ -128,14 +128,13 @@ class _LayoutReader:
             sections=self.sections,
             footnotes=self.footnotes,
             figures=self.figures,
-            kome_markers=self.mode == "glossary",
         )
 
     # -- footnotes -------------------------------------------------------------------------
 
     def _footnote_line(self, raw: str, number: int) -> bool:
         """Handle a line inside a footnote block; False when the block has ended."""
-        if self._start_footnote(raw, number, lines.footnote(raw)):
+        if self._start_footnote(raw, number, lines.footnote(raw) or lines.signed_note(raw)):
             return True
         if self.index in self.page_starts or self.index in self.plan.chapters or self._next_section(raw):
             self.mode = "text"
@@ -145,8 +144,14 @@ class _LayoutReader:
         return True
 
     def _glossary_line(self, raw: str, number: int) -> None:
-        if not self._start_footnote(raw, number, lines.kome_footnote(raw)) and not is_blank(raw):
+        entry = lines.glossary_entry(raw)
+        if entry and entry[0] is None:
+            self.footnotes.append(DraftFootnote(self._next_number(), entry[1], entry[2], number, numbered=False))
+        elif not self._start_footnote(raw, number, entry) and not is_blank(raw) and self.footnotes:
             self._continue_footnote(raw)
+
+    def _next_number(self) -> int:
+        return max((note.number for note in self.footnotes), default=0) + 1
 
     def _start_footnote(self, raw: str, number: int, found: tuple[int, str, str] | None) -> bool:
         if found and any(note.number == found[0] for note in self.footnotes):
@@ -174,7 +179,8 @@ class _LayoutReader:
             self.chapter = (heading[0], heading[1], number)
         elif heading:
             self.current = None  # a second 第N章 heading: parse_document gives each chapter its own lines
-        elif self.previous_blank and self._start_footnote(raw, number, lines.footnote(raw)):
+        elif (self.previous_blank and self._start_footnote(raw, number, lines.footnote(raw))) \
+                or self._start_footnote(raw, number, lines.signed_note(raw)):
             self.mode = "footnote"
         elif lines.is_glossary_heading(raw):
             self.current = None

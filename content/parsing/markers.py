@@ -1,7 +1,9 @@
 """Pass two: find footnote markers in the text, strip them, and link each to its term.
 
-Markers are digits glued to the word they annotate (``スマートフォン1や``) and run in increasing
-order through the chapter; any other digits are text (``５項目``, ``1980年代``, ``約20年前``).
+Markers are digits glued to the word they annotate (``スマートフォン1や``), or digits with a sign
+(``ICT※1``, ``ICT注1）``, ``ICT＊1``, a PDF's superscript, which the reader marks with SUPERSCRIPT), and
+run in increasing order through the chapter; any other digits are text (``５項目``, ``1980年代``).
+A chapter whose text holds signed markers for its notes uses those alone.
 A marker is accepted only where the text just before it names its footnote's term, which keeps
 ``CO2`` or ``2都市目`` from ever being taken for a marker. Numbers missing from the footnotes are
 looked for between their neighbours with a stricter shape test, and reported.
@@ -16,8 +18,13 @@ from .layout import DraftFootnote, DraftParagraph, Layout
 from .records import Paragraph, Term, TermLink
 from .text import comparable
 
-_PLAIN_MARKER = re.compile(r"(?<![0-9])[0-9]{1,3}(?![0-9])")
-_KOME_MARKER = re.compile(r"※\s*([0-9]{1,3})")
+SUPERSCRIPT = "\ue000"  # put before a superscript digit run by the PDF reader; never left in the text
+_PLAIN_MARKER = re.compile(r"(?<![0-9])([0-9]{1,3})(?![0-9])")
+_SIGNED_MARKER = re.compile(
+    rf"[（(](?:※|＊|\*|注)\s*([0-9０-９]{{1,3}})[）)]"
+    rf"|(?:※|＊|\*|{SUPERSCRIPT})\s*([0-9０-９]{{1,3}})"
+    r"|注\s*([0-9０-９]{1,3})[）)]|(?<![\u4e00-\u9fff])注([0-9０-９]{1,3})(?![0-9０-９])"
+)
 _UNIT_AFTER_NUMBER = tuple("年月日度代歳%％時分回位人件名倍割歩")
 _PREFIX_BEFORE_NUMBER = tuple("第約全計各毎同")
 _KATAKANA = re.compile(r"[\u30a1-\u30faー]")
@@ -49,26 +56,29 @@ def resolve_markers(layout: Layout, drafts: list[tuple[int | None, DraftParagrap
     """``drafts`` are (section number, paragraph) in document order."""
     resolver = _Resolver(layout, [draft for _, draft in drafts])
     markers = resolver.find()
+    resolved = {marker.candidate for marker in markers.values()}
+    unresolved = [_Marker(c, c.start) for c in resolver.signs if c not in resolved]  # stripped, linked to nothing
     paragraphs = [
-        _strip_markers(draft, [m for m in markers.values() if m.candidate.paragraph == index])
+        _strip_markers(draft, [m for m in [*markers.values(), *unresolved] if m.candidate.paragraph == index])
         for index, (_, draft) in enumerate(drafts)
     ]
     terms = _terms(layout.footnotes, markers, drafts, paragraphs)
     _link_mentions(paragraphs, terms)
+    _place_unmarked_terms(terms, paragraphs, [section for section, _ in drafts])
     return ResolvedText(paragraphs, terms, resolver.warnings)
 
 
 class _Resolver:
     def __init__(self, layout: Layout, drafts: list[DraftParagraph]):
         self.drafts = drafts
-        self.footnotes = {note.number: note for note in layout.footnotes}
-        pattern = _KOME_MARKER if layout.kome_markers else _PLAIN_MARKER
-        self.candidates = [
-            _Candidate(index, found.start(), found.end(), int(found.group(found.lastindex or 0)))
-            for index, draft in enumerate(drafts)
-            for found in pattern.finditer(draft.text)
+        self.footnotes = {note.number: note for note in layout.footnotes if note.numbered}
+        signed = _candidates(drafts, _SIGNED_MARKER)
+        self.signs = signed  # every signed marker leaves the text, resolved or not
+        self.kome = any(candidate.number in self.footnotes for candidate in signed)
+        self.candidates = signed if self.kome else [
+            plain for plain in _candidates(drafts, _PLAIN_MARKER)
+            if not any(sign.paragraph == plain.paragraph and sign.start <= plain.start < sign.end for sign in signed)
         ]
-        self.kome = layout.kome_markers
         self.warnings: list[str] = []
 
     def find(self) -> dict[int, _Marker]:
@@ -135,6 +145,14 @@ class _Resolver:
             and not before.startswith(_PREFIX_BEFORE_NUMBER) and not after.startswith(_UNIT_AFTER_NUMBER)
 
 
+def _candidates(drafts: list[DraftParagraph], pattern: re.Pattern) -> list[_Candidate]:
+    return [
+        _Candidate(index, found.start(), found.end(), int(next(group for group in found.groups() if group)))
+        for index, draft in enumerate(drafts)
+        for found in pattern.finditer(draft.text)
+    ]
+
+
 def term_forms(term: str) -> list[str]:
     """The ways a term is written in running text, longest first.
 
@@ -184,10 +202,11 @@ def _strip_markers(draft: DraftParagraph, markers: list[_Marker]) -> Paragraph:
     for marker in sorted(markers, key=lambda m: m.candidate.start):
         candidate = marker.candidate
         pieces.append(draft.text[cursor:candidate.start])
-        links.append(TermLink(marker.term_start - removed, candidate.start - removed, candidate.number, True))
+        if marker.term_start < candidate.start:
+            links.append(TermLink(marker.term_start - removed, candidate.start - removed, candidate.number, True))
         removed += candidate.end - candidate.start
         cursor = candidate.end
-    pieces.append(draft.text[cursor:])
+    pieces.append(draft.text[cursor:].replace(SUPERSCRIPT, ""))
     line_starts = [(_shifted(start, markers), line) for start, line in zip(draft.starts, draft.start_lines)]
     return Paragraph("".join(pieces), draft.line, draft.kind, links, line_starts)
 
@@ -199,13 +218,24 @@ def _shifted(offset: int, markers: list[_Marker]) -> int:
 def _terms(footnotes, markers, drafts, paragraphs) -> list[Term]:
     terms = []
     for note in footnotes:
-        marker = markers.get(note.number)
+        marker = markers.get(note.number) if note.numbered else None
         section, reading = None, None
         if marker:
             section, draft = drafts[marker.candidate.paragraph]
             reading = dict(draft.rubies).get(marker.candidate.start)
         terms.append(Term(note.number, note.term, note.definition, note.line, reading, section))
     return terms
+
+
+def _place_unmarked_terms(terms: list[Term], paragraphs: list[Paragraph], sections: list[int | None]) -> None:
+    """A term no marker placed belongs to the section that first uses it."""
+    first_use: dict[int, int | None] = {}
+    for paragraph, section in zip(paragraphs, sections):
+        for link in paragraph.links:
+            first_use.setdefault(link.term, section)
+    for term in terms:
+        if term.section is None:
+            term.section = first_use.get(term.number)
 
 
 def _link_mentions(paragraphs: list[Paragraph], terms: list[Term]) -> None:

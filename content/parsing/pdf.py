@@ -15,6 +15,7 @@ and one in minutes for a 200-page plan. PDFium gives each glyph; the lines are o
 from __future__ import annotations
 
 import ctypes
+import re
 import statistics
 from dataclasses import dataclass, field
 
@@ -70,10 +71,23 @@ class ExtractedLine:
     ruled: bool = False  # between two vertical rules: a table's cell
 
 
-def extract_pdf(data: bytes, *, max_pages: int = MAX_PAGES, progress=None) -> list[list[ExtractedLine]]:
+_PRODUCER_PREFIX = re.compile(r"^(?:Microsoft\s*(?:®\s*)?(?:Word|Excel|PowerPoint)\s*-\s*)")
+_FILE_NAME = re.compile(r"\.(?:docx?|xlsx?|pptx?|jtd|pdf)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PdfDocument:
+    pages: list[list[ExtractedLine]]
+    title: str  # from the metadata, or ""
+    year: int | None  # the year the PDF was made (its metadata's CreationDate)
+
+
+def read_pdf(data: bytes, *, max_pages: int = MAX_PAGES, progress=None) -> PdfDocument:
     """The lines of each page, top to bottom; raises ParseError for a PDF that cannot be read."""
     document = _open(data)
     try:
+        title = _FILE_NAME.sub("", _PRODUCER_PREFIX.sub("", (document.get_metadata_value("Title") or "").strip()))
+        created = re.match(r"D:(\d{4})", document.get_metadata_value("CreationDate") or "")
         pages = len(document)
         if pages == 0:
             raise ParseError("the PDF has no pages")
@@ -90,7 +104,10 @@ def extract_pdf(data: bytes, *, max_pages: int = MAX_PAGES, progress=None) -> li
     if not any(extracted_page for extracted_page in extracted):
         raise ParseError("the PDF has no text layer: it is probably a scan. Run it through OCR (text "
                          "recognition) first, or bring the text as a file")
-    return extracted
+    return PdfDocument(extracted, title, int(created.group(1)) if created else None)
+
+
+_EMPTY_PAGE_TREE = re.compile(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b")
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -101,6 +118,8 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         if "password" in message or "security" in message:
             raise ParseError("the PDF is encrypted (it needs a password); save an unprotected copy and "
                              "import that") from None
+        if _EMPTY_PAGE_TREE.search(data[:4096]):  # pdfium will not open a document without pages
+            raise ParseError("the PDF has no pages") from None
         raise ParseError("the PDF cannot be read: the file is damaged or not a PDF") from None
 
 

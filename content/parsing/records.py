@@ -65,11 +65,14 @@ class Event:
     day: int | None = None
     fiscal_year: bool = False
     approximate: bool = False
-    precision: str = "year"  # "day", "month", "year", "decade"
+    precision: str = "year"  # day, month, year, range, decade, decade_part, approximate
     era: str | None = None
     era_year: int | None = None
     subjects: list[str] = field(default_factory=list)
     paragraph: int = 0  # index of the paragraph within its section
+    span_start: int | None = None  # the first and last year the date may mean (None: ``year``)
+    span_end: int | None = None
+    relative: bool = False  # written 同年, 翌年度…; the year comes from the date before
 
 
 @dataclass
@@ -110,3 +113,4 @@ class ParsedChapter:
     goals: list[GoalList]
     figures: list[Figure]
     warnings: list[str] = field(default_factory=list)
+    targets: list[Event] = field(default_factory=list)  # deadlines and target years, not history

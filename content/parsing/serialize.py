@@ -25,13 +25,8 @@ def chapter_as_dict(parsed: ParsedChapter) -> dict:
              "section": t.section, "line": t.line}
             for t in parsed.terms
         ],
-        "events": [
-            {"text": e.text, "year": e.year, "month": e.month, "day": e.day, "fiscal_year": e.fiscal_year,
-             "approximate": e.approximate, "sentence": e.sentence, "section": e.section,
-             "precision": e.precision, "era": e.era, "era_year": e.era_year, "subjects": e.subjects,
-             "line": e.line}
-            for e in parsed.events
-        ],
+        "events": [_event(e) for e in parsed.events],
+        "targets": [_event(e) for e in parsed.targets],
         "goals": [
             {"title": g.title, "items": g.items, "section": g.section, "stated_count": g.stated_count,
              "plan": g.plan, "sentence": g.sentence, "line": g.line}
@@ -42,3 +37,10 @@ def chapter_as_dict(parsed: ParsedChapter) -> dict:
         ],
         "warnings": parsed.warnings,
     }
+
+
+def _event(e) -> dict:
+    return {"text": e.text, "year": e.year, "month": e.month, "day": e.day, "fiscal_year": e.fiscal_year,
+            "approximate": e.approximate, "sentence": e.sentence, "section": e.section,
+            "precision": e.precision, "era": e.era, "era_year": e.era_year, "subjects": e.subjects,
+            "line": e.line, "span": [e.span_start, e.span_end], "relative": e.relative}

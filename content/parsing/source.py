@@ -13,7 +13,7 @@ import statistics
 from dataclasses import dataclass
 
 from .decoding import decode_chapter
-from .pdf import extract_pdf
+from .pdf import read_pdf
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,8 @@ class Source:
     kind: str  # "pdf" or "text"
     pages: int
     body_size: float | None  # the usual glyph size of the running text (PDF)
+    title: str = ""  # the title in a PDF's metadata
+    year: int | None = None  # the year a PDF was made
 
 
 def is_pdf(data: bytes) -> bool:
@@ -70,11 +72,12 @@ def _starts_page(raw: str) -> bool:
 
 
 def pdf_source(data: bytes, *, progress=None) -> Source:
-    pages = extract_pdf(data, progress=progress)
+    document = read_pdf(data, progress=progress)
+    pages = document.pages
     lines = [SourceLine(line.text, page=line.page, page_start=index == 0, size=line.size, cells=len(line.cells),
                         top=line.top, left=line.left, superscripts=line.superscripts, box=line.box, ruled=line.ruled)
              for page in pages for index, line in enumerate(page)]
-    return Source(lines, "pdf", len(pages), _body_size(lines))
+    return Source(lines, "pdf", len(pages), _body_size(lines), document.title, document.year)
 
 
 def _body_size(lines: list[SourceLine]) -> float | None:

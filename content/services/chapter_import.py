@@ -189,8 +189,10 @@ class _ChapterWriter:
              "paragraph_id": paragraphs[(e.section, e.paragraph)].pk, "position": index,
              "date_text": e.text, "year": e.year, "month": e.month, "day": e.day, "fiscal_year": e.fiscal_year,
              "approximate": e.approximate, "precision": e.precision, "era": e.era or "",
-             "era_year": e.era_year, "sentence": e.sentence}
-            for index, e in enumerate(self.parsed.events)
+             "era_year": e.era_year, "sentence": e.sentence, "span_start": e.span_start, "span_end": e.span_end,
+             "is_target": is_target}
+            for index, (e, is_target) in enumerate([*((e, False) for e in self.parsed.events),
+                                                    *((e, True) for e in self.parsed.targets)])
         ]
         keys = [("date_text", "sentence"), ("date_text", "section_id"), ("sentence",), ("paragraph_id",)]
         pairs, leftovers = match_by_keys(chapter.events.all(), desired, keys)

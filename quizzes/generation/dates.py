@@ -18,6 +18,9 @@ from .base import ItemGenerator
 from .distractors import alike_endings
 from .events import (
     DATE_MASK,
+    DECADES,
+    SINGLE_YEAR,
+    asks_for_year,
     describe,
     era_written,
     key_forms,
@@ -46,6 +49,9 @@ class DateItems(ItemGenerator):
 
     def drafts(self, material: ChapterMaterial) -> Iterator[ItemDraft | None]:
         for event in material.events:
+            if not asks_for_year(event):  # a range, 頃, an era's decade: what happened, never which year
+                yield self.year_to_event(material, event)
+                continue
             if event.approximate:
                 yield self.event_to_year(material, event) if starts_something(event) else None
                 continue
@@ -149,7 +155,7 @@ def described_events(material: ChapterMaterial) -> list[EventSource]:
     seen, events = set(), []
     for event in sorted(material.events, key=lambda e: (e.year, e.month or 0)):
         description = describe(event)
-        if description and not event.approximate and description not in seen:
+        if description and event.precision in SINGLE_YEAR and description not in seen:
             seen.add(description)
             events.append(event)
     return events
@@ -188,11 +194,12 @@ def dated_list(events: list[EventSource]) -> str:
 
 def year_choices(material: ChapterMaterial, event: EventSource, rng: random.Random) -> list[int] | None:
     """Four years in ascending order, the key at a seeded position; None when too few are safe."""
-    step = 10 if event.precision == "decade" else 1
+    step = 10 if event.precision in DECADES else 1
     excluded = excluded_years(material, event)
-    same_class = {other.year for other in material.events if precision_class(other) == precision_class(event)}
+    same_class = {other.year for other in material.events if precision_class(other) == precision_class(event)
+                  and asks_for_year(other) and (other.precision in SINGLE_YEAR) == (event.precision in SINGLE_YEAR)}
     latest = max(other.year for other in material.events) + 5
-    reach = NEAR_YEARS // 2 if event.precision == "decade" else NEAR_YEARS
+    reach = NEAR_YEARS // 2 if event.precision in DECADES else NEAR_YEARS
     near = {event.year + step * offset for offset in range(-reach, reach + 1)}
     candidates = sorted(year for year in same_class | near if year not in excluded and year != event.year
                         and year <= latest)
@@ -215,9 +222,9 @@ def _preferred(years: list[int], from_text: set[int], rng: random.Random) -> lis
 def excluded_years(material: ChapterMaterial, event: EventSource) -> set[int]:
     """Years a learner could defend: those the text gives for the same plan or organisation, years
     next to a 年度 key, and for a decade every decade the chapter mentions."""
-    if event.precision == "decade":
+    if event.precision in DECADES:
         texts = [s.text for s in material.sentences] + [t.definition for t in material.terms]
-        return {d.year for text in texts for d in find_dates(text) if d.precision == "decade"}
+        return {d.year for text in texts for d in find_dates(text) if d.precision in DECADES}
     names = set(event.subjects) | {head(t) for t in material.terms
                                    if kind_of(t) == "name" and contains_form(event.sentence, head(t))}
     texts = [s.text for s in material.sentences] + [f"{t.term}：{t.definition}" for t in material.terms]

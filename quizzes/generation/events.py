@@ -32,16 +32,26 @@ _DESCRIPTIONS = (
 _PART = re.compile(r"年代(前半|後半|中盤|半ば|初頭|初め|終盤|末)")
 
 
+DECADES = ("decade", "decade_part")
+SINGLE_YEAR = ("day", "month", "year")
+
+
 def precision_class(event: EventSource) -> str:
     """Options share the key's class: plain years, fiscal years (年度) or decades (年代)."""
-    if event.precision == "decade":
+    if event.precision in DECADES:
         return "decade"
     return "fiscal" if event.fiscal_year else "year"
 
 
+def asks_for_year(event: EventSource) -> bool:
+    """Whether an item may ask for this event's date: a single year, or a Western decade as a decade.
+    A range, an approximate year or an era's decade (昭和50年代 is 1975–84) has no year to choose."""
+    return event.precision in SINGLE_YEAR or (event.precision in DECADES and not event.era)
+
+
 def label_for(event: EventSource, year: int) -> str:
     """How ``year`` is written as an option for this event: 1997年12月, 2001年度, 1980年代前半."""
-    if event.precision == "decade":
+    if event.precision in DECADES:
         part = _PART.search(event.date_text)
         return f"{year}年代{part.group(1) if part else ''}"
     if event.fiscal_year:
@@ -55,7 +65,7 @@ def label(event: EventSource) -> str:
 
 
 def era_written(event: EventSource) -> str:
-    return era_label(event.year, event.fiscal_year) if event.precision != "decade" else ""
+    return era_label(event.year, event.fiscal_year) if event.precision in SINGLE_YEAR else ""
 
 
 def mask_date(event: EventSource) -> str:
@@ -64,8 +74,11 @@ def mask_date(event: EventSource) -> str:
 
 def key_forms(event: EventSource) -> list[str]:
     """The written forms of the event's year that must not stay in a stem that asks for it."""
-    if event.precision == "decade":
+    if event.precision in DECADES:
         return decade_forms(event.year)
+    if event.precision not in SINGLE_YEAR:
+        first, last = event.years
+        return [form for year in range(first, last + 1) for form in year_forms(year, fiscal=event.fiscal_year)]
     return year_forms(event.year, fiscal=event.fiscal_year)
 
 
@@ -87,9 +100,10 @@ def describe(event: EventSource) -> str | None:
 
 def years_covered(event: EventSource) -> set[int]:
     """Calendar years the event may fall in: a 年度 runs into the next year, a decade spans ten."""
-    if event.precision == "decade":
+    if event.precision in DECADES and event.span is None:
         return set(range(event.year, event.year + 10))
-    return {event.year, event.year + 1} if event.fiscal_year else {event.year}
+    first, last = event.years
+    return set(range(first, last + 2)) if event.fiscal_year else set(range(first, last + 1))
 
 
 def overlap(a: EventSource, b: EventSource) -> bool:

@@ -21,7 +21,7 @@ def material_from_parsed(parsed: ParsedChapter, slug: str) -> ChapterMaterial:
                for t in parsed.terms],
         events=[
             EventSource(e.text, e.year, e.sentence, e.section or 0, e.precision, e.fiscal_year, e.approximate,
-                        e.month, tuple(e.subjects))
+                        e.month, tuple(e.subjects), _span(e.span_start, e.span_end), e.era or "")
             for e in parsed.events
         ],
         goal_lists=[
@@ -36,3 +36,7 @@ def material_from_parsed(parsed: ParsedChapter, slug: str) -> ChapterMaterial:
         ],
         section_titles={section.number: section.title for section in parsed.sections},
     )
+
+
+def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return (start, end) if start is not None and end is not None else None

@@ -27,11 +27,17 @@ class EventSource:
     year: int
     sentence: str
     section: int
-    precision: str = "year"  # "day", "month", "year", "decade"
+    precision: str = "year"  # day, month, year, range, decade, decade_part, approximate
     fiscal_year: bool = False
     approximate: bool = False
     month: int | None = None
     subjects: tuple[str, ...] = ()
+    span: tuple[int, int] | None = None  # the first and last year the date may mean; None: ``year`` alone
+    era: str = ""  # the era the text wrote the date in (an era decade is not a Western decade)
+
+    @property
+    def years(self) -> tuple[int, int]:
+        return self.span or (self.year, self.year)
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ def year_forms(year: int, *, fiscal: bool = False) -> list[str]:
     if era:
         name, number = era
         forms += [f"{name}{number}{suffix}", f"{name}{_full_width(number)}{suffix}"]
+        forms += [f"{name}元{suffix}"] if number == 1 else []
         forms += [f"{ERA_INITIALS[name]}{number}{'年度' if fiscal else ''}"]
         if fiscal:
             forms.append(f"{ERA_INITIALS[name]}{number}")

@@ -23,7 +23,7 @@ def chapter_material(chapter: Chapter) -> ChapterMaterial:
         slug=chapter.slug,
         title=chapter.title,
         terms=[_term(term, numbers) for term in chapter.terms.order_by("number")],
-        events=[_event(event, numbers) for event in chapter.events.order_by("position")],
+        events=[_event(event, numbers) for event in chapter.events.filter(is_target=False).order_by("position")],
         goal_lists=[_goal_list(goals, numbers) for goals in goal_lists],
         sentences=[SentenceSource(sentence, numbers[p.section_id]) for p in paragraphs
                    for _offset, sentence in split_sentences(p.text)],
@@ -44,7 +44,7 @@ def _event(event: Event, numbers: dict[int, int]) -> EventSource:
     return EventSource(
         date_text=event.date_text, year=event.year, sentence=event.sentence, section=numbers[event.section_id],
         precision=event.precision, fiscal_year=event.fiscal_year, approximate=event.approximate,
-        month=event.month, subjects=tuple(quoted_names(event.sentence)),
+        month=event.month, subjects=tuple(quoted_names(event.sentence)), span=event.span, era=event.era,
     )
 
 
@@ -61,8 +61,8 @@ def source_rows(chapter: Chapter) -> dict[str, dict]:
     return {
         "sections": dict(Section.objects.filter(chapter=chapter).values_list("number", "pk")),
         "terms": dict(chapter.terms.values_list("number", "pk")),
-        "events": {(number, text): pk for number, text, pk in
-                   chapter.events.order_by("-position").values_list("section__number", "date_text", "pk")},
+        "events": {(number, text): pk for number, text, pk in chapter.events.filter(is_target=False)
+                   .order_by("-position").values_list("section__number", "date_text", "pk")},
         "goal_lists": {position + 1: pk for position, pk in chapter.goal_lists.values_list("position", "pk")},
         "paragraphs": list(Paragraph.objects.filter(section__chapter=chapter).order_by("section__number", "position")
                            .values_list("section__number", "pk", "text")),

@@ -98,3 +98,22 @@ def test_the_interface_speaks_japanese_by_default_and_english_on_request(client,
     assert "用語集" in client.get(section_url(1)).content.decode()
     english = client.get(section_url(1), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Glossary" in english and "用語集" not in english
+
+
+@pytest.mark.django_db
+def test_timeline_shows_each_precision_and_keeps_targets_apart_from_history(client):
+    from quizzes.models import Item
+    from quizzes.services.chapter_publishing import chapter_publish
+    from tests.conftest import FIXTURES
+
+    data = (FIXTURES / "layout-marked-sections-notes.txt").read_bytes()
+    chapter_publish(data=data, source_name="bousai.txt", slug="bousai")
+    page = client.get(reverse("content:timeline", kwargs={"slug": "bousai"})).content.decode()
+    history, targets = page.split("目標と見通し")
+    assert "<strong>1975〜1984年</strong> <span class=\"era\">昭和50年代</span>" in history
+    assert "<strong>1887年頃</strong>" in history and "おおよその年" in history
+    assert "<strong>2005年度</strong>" in history  # 翌年度 after 平成16年
+    assert "<strong>2020〜2024年度</strong>" in targets and "2020〜2024年度" not in history
+    assert not Item.objects.filter(chapter__slug="bousai", event__is_target=True).exists()
+    assert not Item.objects.filter(chapter__slug="bousai", prompt__contains="1975年").exclude(
+        prompt__contains="1975年代").exists()

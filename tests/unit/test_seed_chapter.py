@@ -97,9 +97,9 @@ def test_precisely_dated_events(seed, year, month, fiscal, section, clue):
 def test_approximate_events(seed):
     approximate = [(e.text, e.year, e.precision, e.section) for e in seed.events if e.approximate]
     assert approximate == [
-        ("1980年代前半", 1980, "decade", 1),
-        ("1980年代前半", 1980, "decade", 3),
-        ("1990年代中盤", 1990, "decade", 3),
+        ("1980年代前半", 1980, "decade_part", 1),
+        ("1980年代前半", 1980, "decade_part", 3),
+        ("1990年代中盤", 1990, "decade_part", 3),
     ]
 
 
