@@ -163,6 +163,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="CivicLearn <noreply@loca
 
 # Chapter files larger than this are refused by the admin upload (a chapter is tens of kilobytes).
 CHAPTER_UPLOAD_MAX_BYTES = env.int("CHAPTER_UPLOAD_MAX_BYTES", default=2 * 1024 * 1024)
+# A PDF carries fonts and pictures: a 200-page plan is often tens of megabytes for the same text.
+PDF_UPLOAD_MAX_BYTES = env.int("PDF_UPLOAD_MAX_BYTES", default=40 * 1024 * 1024)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
