@@ -43,10 +43,13 @@ seed: migrate
 demo: migrate
 	$(BIN)/python manage.py create_demo_accounts
 
+# A background worker (reading uploaded documents, publishing them) runs beside the server and stops with it.
 run: seed demo
 	@echo ""
-	@echo "CivicLearn is serving at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	@echo "CivicLearn is serving at http://$(HOST):$(PORT)/  (Ctrl-C stops it and its worker)"
 	@echo ""
+	@$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production-style, locally: DEBUG off, gunicorn with several workers, WhiteNoise serving the collected
@@ -60,6 +63,8 @@ PRODUCTION_ENV = DJANGO_DEBUG=false DJANGO_SECURE_COOKIES=false DJANGO_SSL_REDIR
 serve: seed
 	$(PRODUCTION_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	@echo "CivicLearn (production-style, $(WORKERS) workers) at http://$(HOST):$(PORT)/"
+	@$(PRODUCTION_ENV) $(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PRODUCTION_ENV) $(BIN)/gunicorn civiclearn.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile -
 
 test: messages

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "rest_framework.authtoken",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "civiclearn",  # project-wide commands: backups, translations
     "accounts",
     "content",
@@ -162,6 +164,12 @@ else:
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="CivicLearn <noreply@localhost>")
 
 # Chapter files larger than this are refused by the admin upload (a chapter is tens of kilobytes).
+# Long work (reading a PDF, publishing a document) runs as background tasks. The database backend
+# needs nothing beside the app (`manage.py db_worker` runs them; `make run` starts one); where a school
+# runs several machines any worker of any of them takes the next task. TASKS_BACKEND may name another
+# django-tasks backend (django-tasks-rq for Redis); the tests run tasks at once (ImmediateBackend).
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+
 CHAPTER_UPLOAD_MAX_BYTES = env.int("CHAPTER_UPLOAD_MAX_BYTES", default=2 * 1024 * 1024)
 # A PDF carries fonts and pictures: a 200-page plan is often tens of megabytes for the same text.
 PDF_UPLOAD_MAX_BYTES = env.int("PDF_UPLOAD_MAX_BYTES", default=40 * 1024 * 1024)

@@ -5,6 +5,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from content.parsing.dates import western_label
+
 
 class Chapter(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -165,22 +167,8 @@ class Event(models.Model):
 
     @property
     def western_label(self):
-        """「1997年12月」, 「2001年度」, 「1980年代前半」, 「2020〜2024年度」, 「1887年頃」: the date in Western
-        years, at the text's precision (an era's decade, 昭和50年代, is the years it spans)."""
-        unit = "年度" if self.fiscal_year else "年"
-        first, last = self.span
-        if self.precision in (self.Precision.DECADE, self.Precision.DECADE_PART) and not self.era:
-            return f"{self.year}年代" + self.date_text.split("年代", 1)[-1][:2]
-        if self.precision in (self.Precision.DECADE, self.Precision.DECADE_PART, self.Precision.RANGE):
-            return f"{first}〜{last}{unit}"
-        if self.precision == self.Precision.APPROXIMATE:
-            return f"{self.year}{unit}頃"
-        label = f"{self.year}{unit}"
-        if self.month:
-            label += f"{self.month}月"
-        if self.day:
-            label += f"{self.day}日"
-        return label
+        return western_label(year=self.year, precision=self.precision, span=self.span, fiscal_year=self.fiscal_year,
+                             month=self.month, day=self.day, era=self.era, date_text=self.date_text)
 
     @property
     def era_label(self):

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .views import importing as imports
 from .views import learning as learn
 from .views import teaching as teach
 
@@ -21,4 +22,8 @@ urlpatterns = [
     path("teach/sets/<int:set_id>/results/", teach.results, name="teach-results"),
     path("teach/sets/<int:set_id>/results.csv", teach.results_csv, name="teach-results-csv"),
     path("teach/sets/<int:set_id>/export/", teach.export, name="teach-export"),
+    path("imports/", imports.upload_new, name="import-new"),
+    path("imports/<int:upload_id>/", imports.upload_detail, name="import"),
+    path("imports/<int:upload_id>/status/", imports.upload_status, name="import-status"),
+    path("imports/<int:upload_id>/publish/", imports.upload_publish, name="import-publish"),
 ]

@@ -108,6 +108,12 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    """Background tasks run as they are enqueued (the browser test of the upload runs a real worker)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Every test starts in the default language (a request with Accept-Language leaves its own active)."""
     from django.conf import settings

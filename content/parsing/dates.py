@@ -244,6 +244,21 @@ def _relative(match: re.Match, groups: dict, previous: FoundDate | None) -> Foun
     return _found(match, year, precision, (year, year), month=month, day=day, fiscal=fiscal, relative=True)
 
 
+def western_label(*, year: int, precision: str, span: tuple[int, int], fiscal_year: bool, month: int | None,
+                  day: int | None, era: str | None, date_text: str) -> str:
+    """「1997年12月」, 「2001年度」, 「1980年代前半」, 「2020〜2024年度」, 「1887年頃」: the date in Western
+    years, at the text's precision (an era's decade, 昭和50年代, is the years it spans)."""
+    unit = "年度" if fiscal_year else "年"
+    first, last = span
+    if precision in ("decade", "decade_part") and not era:
+        return f"{year}年代" + date_text.split("年代", 1)[-1][:2]
+    if precision in ("decade", "decade_part", "range"):
+        return f"{first}〜{last}{unit}"
+    if precision == "approximate":
+        return f"{year}{unit}頃"
+    return f"{year}{unit}" + (f"{month}月" if month else "") + (f"{day}日" if day and month else "")
+
+
 def split_sentences(paragraph: str) -> list[tuple[int, str]]:
     """(offset, sentence) pairs; a 「。」 inside brackets does not end a sentence."""
     sentences, start, depth = [], 0, 0

@@ -35,6 +35,7 @@ _OFF_COLUMN = 0.15  # of the page's width: text starting this far right of the c
 _TABLE_WINDOW = 5  # lines: off-column lines this close together make a table or a diagram
 _TINY = 0.6  # of the body size: text this small is a chart's, whatever it says
 _SMALL = 0.88  # of the body size: smaller text is a chart's or a table's, unless it reads as a note
+_EDGE = 0.15  # of the page's height: the bands at its top and bottom where headers and footers sit
 _RUNNING = 0.3  # a line at the top or bottom of this share of the pages (and at least 3) runs on every page
 
 
@@ -130,13 +131,19 @@ def _running_lines(cleaned: Cleaned, pages: int) -> None:
     for page_lines in _pages(cleaned).values():
         filled = [i for i in page_lines if cleaned.lines[i].text.strip()]
         for index in dict.fromkeys(filled[:2] + filled[-2:]):
-            key = re.sub(r"[\s0-9０-９]", "", cleaned.lines[index].text)
-            if key:
+            line = cleaned.lines[index]
+            key = re.sub(r"[\s0-9０-９]", "", line.text)
+            if key and _at_an_edge(line) and not line.text.rstrip().endswith("。"):
                 edges.setdefault(key, []).append(index)
     for indexes in edges.values():
         if len({cleaned.lines[i].page for i in indexes}) >= max(3, pages * _RUNNING):
             for index in indexes:
                 _drop(cleaned, index, "running header or footer")
+
+
+def _at_an_edge(line: SourceLine) -> bool:
+    """In a PDF, a header or footer sits in the page's top or bottom band; a text file cannot say."""
+    return line.top is None or not _EDGE < line.top < 1 - _EDGE
 
 
 def _cover_pages(cleaned: Cleaned) -> None:

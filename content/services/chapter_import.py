@@ -10,7 +10,7 @@ from django.db import models, transaction
 from django.utils.text import slugify
 
 from content.models import Chapter, Event, Figure, Goal, GoalList, Paragraph, Section, Term, TermLink
-from content.parsing import ParsedChapter, ParseError, parse_document
+from content.parsing import ParsedChapter, ParsedDocument, ParseError, parse_document
 from content.readings import term_reading
 
 from .revisions import raise_revision
@@ -61,10 +61,12 @@ def chapter_import_file(*, data: bytes, source_name: str, slug: str | None = Non
 
 
 @transaction.atomic
-def document_import(*, data: bytes, source_name: str, slug: str | None = None, progress=None) -> DocumentImport:
+def document_import(*, data: bytes, source_name: str, slug: str | None = None, progress=None,
+                    document: ParsedDocument | None = None) -> DocumentImport:
     """Parse a file (PDF or text) and import each chapter it holds: one chapter keeps ``slug``, several
-    become ``slug-1``, ``slug-2``… Raises ParseError, nothing written, for a file that yields no lesson."""
-    document = parse_document(data, progress=progress)
+    become ``slug-1``, ``slug-2``… Raises ParseError, nothing written, for a file that yields no lesson.
+    ``document`` is the file already parsed (and reviewed); ``data`` then only names its source."""
+    document = document or parse_document(data, progress=progress)
     empty = [parsed for parsed in document.chapters if not parsed.sections]
     if empty:
         raise ParseError(_nothing_to_learn(document, empty[0]))

@@ -14,6 +14,7 @@ from content.admin import ChapterAdmin
 from content.models import Chapter
 from content.parsing import ParseError
 from quizzes.forms.publishing import ChapterUploadForm
+from quizzes.presentation.parse_warnings import warning_text
 from quizzes.presentation.reports import (
     bank_finding_texts,
     document_lines,
@@ -54,7 +55,7 @@ class PublishingChapterAdmin(ChapterAdmin):
                 report = chapter_publish(data=upload.read(), source_name=upload.name,
                                          slug=form.cleaned_data["slug"] or None, dry_run=form.cleaned_data["dry_run"])
             except ParseError as error:
-                form.add_error("file", str(error))
+                form.add_error("file", warning_text(str(error)))
         context = {
             **self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
             "title": _("Upload a chapter"), "changelist_url": reverse("admin:content_chapter_changelist"),

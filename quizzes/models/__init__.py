@@ -4,6 +4,7 @@ from .attempts import Answer, Attempt, AttemptItem
 from .bank import Item, ItemLeak, ItemVersion
 from .progress import ReviewCard, ReviewLog
 from .teaching import Assignment, Membership, QuizSet, QuizSetEntry, SchoolClass
+from .uploads import DocumentUpload
 
-__all__ = ["Answer", "Assignment", "Attempt", "AttemptItem", "Item", "ItemLeak", "ItemVersion", "Membership", "QuizSet",
-           "QuizSetEntry", "ReviewCard", "ReviewLog", "SchoolClass"]
+__all__ = ["Answer", "Assignment", "Attempt", "AttemptItem", "DocumentUpload", "Item", "ItemLeak", "ItemVersion",
+           "Membership", "QuizSet", "QuizSetEntry", "ReviewCard", "ReviewLog", "SchoolClass"]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from content.services.chapter_import import ImportReport
 from quizzes.messages import finding_text
+from quizzes.presentation.parse_warnings import warning_text
 from quizzes.services.chapter_publishing import PublishReport, RegenerationReport
 from quizzes.services.item_generation import GenerationReport
 
@@ -40,7 +41,7 @@ def import_lines(report: ImportReport, *, dry_run: bool = False) -> list[str]:
         lines.append(_("No changes."))
     lines += [f"{action}: {shown}" for action, shown in import_tallies(report)]
     lines += [f"  {change.action} {change.kind}: {change.label}" for change in listed_changes(report)]
-    lines.extend(_("warning: %(text)s") % {"text": warning} for warning in report.warnings)
+    lines.extend(_("warning: %(text)s") % {"text": warning_text(warning)} for warning in report.warnings)
     return lines
 
 

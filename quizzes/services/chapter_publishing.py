@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from content.models import Chapter
+from content.parsing import ParsedDocument
 from content.services.chapter_import import DocumentImport, ImportReport, document_import
 
 from .item_generation import GenerationReport, items_generate
@@ -51,10 +52,12 @@ def _rolled_back_if(dry_run: bool) -> Iterator[None]:
 
 
 def chapter_publish(*, data: bytes, source_name: str, slug: str | None = None, dry_run: bool = False,
-                    progress=None) -> PublishReport:
-    """Import the file's chapters, then regenerate their items. Raises ParseError with nothing written."""
+                    progress=None, parsed: ParsedDocument | None = None) -> PublishReport:
+    """Import the file's chapters (``parsed``, when it has been read and reviewed already), then
+    regenerate their items. Raises ParseError with nothing written."""
     with _rolled_back_if(dry_run):
-        document = document_import(data=data, source_name=source_name, slug=slug, progress=progress)
+        document = document_import(data=data, source_name=source_name, slug=slug, progress=progress,
+                                   document=parsed)
         chapters = [PublishedChapter(imported, items_generate(chapter=Chapter.objects.get(slug=imported.slug)))
                     for imported in document.chapters]
     return PublishReport(dry_run, document, chapters)

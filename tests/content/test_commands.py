@@ -79,4 +79,4 @@ def test_import_chapter_reports_warnings_with_their_lines(tmp_path, capsys):
     chapter = tmp_path / "warn.txt"
     chapter.write_text(" 第１章 テスト \n\n１．節 \n\n平成９年（1998年）に策定した。 \n", encoding="utf-8")
     call_command("import_chapter", str(chapter))
-    assert "警告：line 5: 平成９年 is 1997, but the text gives 1998" in capsys.readouterr().out
+    assert "警告：5 行目: 平成９年は 1997 年ですが、本文では 1998 年となっています" in capsys.readouterr().out

@@ -97,3 +97,15 @@ def test_broken_files_get_one_clear_message_and_leave_the_database_as_it_was(imp
     assert message in str(caught.value)
     assert "\n" not in str(caught.value)
     assert (Chapter.objects.count(), Item.objects.count()) == before
+
+
+def test_a_line_repeated_on_every_page_is_furniture_only_at_the_pages_edge():
+    pages = [Page([Line("第１章　町の歩み", 16), Line("１．記録", 13)] if n == 1 else [])
+             for n in range(1, 5)]
+    for page in pages:
+        page.items += [Line("町では、毎年この時期に住民の意見を聞く会を開いています。"),
+                       Line("各年度の記録は次のとおりです。")]
+    document = parse_document(build_pdf(pages, header="町の歩み　資料編"))
+    texts = _paragraphs(document)
+    assert texts.count("町では、毎年この時期に住民の意見を聞く会を開いています。") == 4  # mid-page: text
+    assert not any("資料編" in text for text in texts)  # at the top of every page: a running header
