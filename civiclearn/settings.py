@@ -170,6 +170,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="CivicLearn <noreply@loca
 # django-tasks backend (django-tasks-rq for Redis); the tests run tasks at once (ImmediateBackend).
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 
+# A private chapter (a teacher's import) is read by its importer and by whoever this adds (content/audience.py).
+CHAPTER_AUDIENCE = "quizzes.audience.students_of_owner"
+
 CHAPTER_UPLOAD_MAX_BYTES = env.int("CHAPTER_UPLOAD_MAX_BYTES", default=2 * 1024 * 1024)
 # A PDF carries fonts and pictures: a 200-page plan is often tens of megabytes for the same text.
 PDF_UPLOAD_MAX_BYTES = env.int("PDF_UPLOAD_MAX_BYTES", default=40 * 1024 * 1024)

@@ -3,9 +3,11 @@ belong to quizzes: quizzes/admin/chapters.py registers a subclass of ChapterAdmi
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import Chapter, Event, Figure, Goal, GoalList, Paragraph, Section, Term, TermLink
 from .services.revisions import raise_revision
+from .services.visibility import chapters_make_public
 
 
 class RaisesChapterRevision:
@@ -41,12 +43,21 @@ class SectionInline(admin.TabularInline):
 @admin.register(Chapter)
 class ChapterAdmin(RaisesChapterRevision, admin.ModelAdmin):
     chapter_lookup = "pk"
-    list_display = ["number", "title", "slug", "source_name", "updated_at"]
+    list_display = ["number", "title", "slug", "is_public", "owner", "source_name", "updated_at"]
     list_display_links = ["title"]
+    list_filter = ["is_public"]
     search_fields = ["title", "slug", "lead"]
     readonly_fields = ["source_name", "source_sha256", "created_at", "updated_at"]
+    raw_id_fields = ["owner"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [SectionInline]
+    actions = ["make_public"]
+
+    @admin.action(description=_("Make the selected chapters public"), permissions=["change"])
+    def make_public(self, request, queryset):
+        made = chapters_make_public(chapters=queryset)
+        self.message_user(request, ngettext("%(n)d chapter is now public.", "%(n)d chapters are now public.", made)
+                          % {"n": made})
 
 
 class ParagraphInline(admin.StackedInline):

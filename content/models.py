@@ -1,5 +1,6 @@
 """Lessons made from a chapter: sections, paragraphs, glossary terms, events, goal lists, figures."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -19,6 +20,12 @@ class Chapter(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Raised by every import and admin edit; cached pages are keyed by it (content/page_cache.py).
     revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
+    # Who brought the document in; a teacher's chapter is theirs and their classes' until staff make it public.
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="owned_chapters", verbose_name=_("imported by"))
+    is_public = models.BooleanField(
+        _("public"), default=True,
+        help_text=_("Everyone may read a public chapter; otherwise only whoever imported it and their classes."))
 
     class Meta:
         ordering = ["number", "slug"]

@@ -1,30 +1,34 @@
 """Selectors read: querysets with what their pages and endpoints need already joined or prefetched, or
-one row or None (the view decides on the 404)."""
+one row or None (the view decides on the 404). Those a reader reaches take the ``reader`` and hold
+only the chapters that reader may read (content/audience.py)."""
 
 from __future__ import annotations
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from .audience import readable_by
 from .models import Chapter, Event, GoalList, Paragraph, Section, Term, TermLink
 
 
-def chapter_list() -> QuerySet[Chapter]:
-    chapters = Chapter.objects.annotate(term_count=Count("terms", distinct=True)).order_by("number", "slug")
+def chapter_list(*, reader) -> QuerySet[Chapter]:
+    chapters = Chapter.objects.filter(readable_by(reader)).annotate(term_count=Count("terms", distinct=True))
+    chapters = chapters.order_by("number", "slug")
     return chapters.prefetch_related(Prefetch("sections", queryset=Section.objects.order_by("number")))
 
 
-def chapter_by_slug(slug: str) -> Chapter | None:
-    return chapter_list().filter(slug=slug).first()
+def chapter_by_slug(slug: str, *, reader) -> Chapter | None:
+    return chapter_list(reader=reader).filter(slug=slug).first()
 
 
-def chapter_heading(slug: str) -> Chapter | None:
+def chapter_heading(slug: str, *, reader) -> Chapter | None:
     """A chapter alone, without the counts and sections the chapter list needs."""
-    return Chapter.objects.filter(slug=slug).first()
+    return Chapter.objects.filter(readable_by(reader), slug=slug).first()
 
 
-def section_heading(slug: str, number: int) -> Section | None:
+def section_heading(slug: str, number: int, *, reader) -> Section | None:
     """A section and its chapter only: what a page needs around its cached parts."""
-    return Section.objects.select_related("chapter").filter(chapter__slug=slug, number=number).first()
+    return Section.objects.select_related("chapter").filter(
+        readable_by(reader, "chapter__"), chapter__slug=slug, number=number).first()
 
 
 def section_for_reading(slug: str, number: int) -> Section | None:
@@ -68,18 +72,20 @@ def targets(chapter: Chapter) -> QuerySet[Event]:
     return chapter.events.filter(is_target=True).select_related("section", "paragraph").order_by("year", "position")
 
 
-def sections() -> QuerySet[Section]:
+def sections(*, reader) -> QuerySet[Section]:
     paragraphs = Paragraph.objects.order_by("position")
-    return Section.objects.select_related("chapter").prefetch_related(Prefetch("paragraphs", queryset=paragraphs))
+    return Section.objects.filter(readable_by(reader, "chapter__")).select_related("chapter").prefetch_related(
+        Prefetch("paragraphs", queryset=paragraphs))
 
 
-def terms() -> QuerySet[Term]:
-    return Term.objects.select_related("chapter", "section")
+def terms(*, reader) -> QuerySet[Term]:
+    return Term.objects.filter(readable_by(reader, "chapter__")).select_related("chapter", "section")
 
 
-def events() -> QuerySet[Event]:
-    return Event.objects.select_related("chapter", "section")
+def events(*, reader) -> QuerySet[Event]:
+    return Event.objects.filter(readable_by(reader, "chapter__")).select_related("chapter", "section")
 
 
-def goal_lists() -> QuerySet[GoalList]:
-    return GoalList.objects.select_related("chapter", "section").prefetch_related("goals")
+def goal_lists(*, reader) -> QuerySet[GoalList]:
+    return GoalList.objects.filter(readable_by(reader, "chapter__")).select_related(
+        "chapter", "section").prefetch_related("goals")

@@ -15,16 +15,16 @@ def _found(row):
 
 
 def chapter_list(request):
-    return render(request, "content/chapter_list.html", {"chapters": selectors.chapter_list()})
+    return render(request, "content/chapter_list.html", {"chapters": selectors.chapter_list(reader=request.user)})
 
 
 def chapter_detail(request, slug):
-    chapter = _found(selectors.chapter_by_slug(slug))
+    chapter = _found(selectors.chapter_by_slug(slug, reader=request.user))
     return render(request, "content/chapter_detail.html", {"chapter": chapter, "sections": chapter.sections.all()})
 
 
 def section_detail(request, slug, number):
-    section = _found(selectors.section_heading(slug, number))
+    section = _found(selectors.section_heading(slug, number, reader=request.user))
     parts = cached_parts(section.chapter, "section", number, build=lambda: _section_parts(slug, number))
     return render(request, "content/section_detail.html",
                   {"chapter": section.chapter, "section": section, **parts})
@@ -42,7 +42,7 @@ def _section_parts(slug, number) -> dict[str, str]:
 
 
 def glossary(request, slug):
-    chapter = _found(selectors.chapter_heading(slug))
+    chapter = _found(selectors.chapter_heading(slug, reader=request.user))
     order = "kana" if request.GET.get("order") == "kana" else "number"
     parts = cached_parts(chapter, "glossary", order, build=lambda: _glossary_parts(chapter, order))
     return render(request, "content/glossary.html", {"chapter": chapter, **parts})
@@ -58,6 +58,6 @@ def _glossary_parts(chapter, order) -> dict[str, str]:
 
 
 def timeline(request, slug):
-    chapter = _found(selectors.chapter_by_slug(slug))
+    chapter = _found(selectors.chapter_by_slug(slug, reader=request.user))
     return render(request, "content/timeline.html", {"chapter": chapter, "events": selectors.timeline(chapter),
                                                      "targets": selectors.targets(chapter)})

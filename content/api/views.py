@@ -1,4 +1,5 @@
-"""Read-only content endpoints. Content is public civic material: anyone may read it."""
+"""Read-only content endpoints. A public chapter is civic material anyone may read; a teacher's own
+import is read by that teacher and their classes only (content/audience.py)."""
 
 from django_filters import rest_framework as filters
 from rest_framework import permissions, viewsets
@@ -28,7 +29,7 @@ class ChapterViewSet(_PublicReadOnly):
     lookup_value_regex = r"[-\w]+"  # a slug; anything else is the router's 404
 
     def get_queryset(self):
-        return selectors.chapter_list()
+        return selectors.chapter_list(reader=self.request.user)
 
     def get_serializer_class(self):
         return ChapterDetailSerializer if self.action == "retrieve" else ChapterSummarySerializer
@@ -39,7 +40,7 @@ class _ChapterContentViewSet(_PublicReadOnly):
     ordering: tuple[str, ...] = ()
 
     def get_queryset(self):
-        return self.selector().order_by("chapter__number", "chapter__slug", *self.ordering)
+        return self.selector(reader=self.request.user).order_by("chapter__number", "chapter__slug", *self.ordering)
 
 
 class SectionViewSet(_ChapterContentViewSet):

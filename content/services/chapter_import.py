@@ -62,20 +62,19 @@ def chapter_import_file(*, data: bytes, source_name: str, slug: str | None = Non
 
 @transaction.atomic
 def document_import(*, data: bytes, source_name: str, slug: str | None = None, progress=None,
-                    document: ParsedDocument | None = None) -> DocumentImport:
+                    document: ParsedDocument | None = None, owner=None, public: bool = True) -> DocumentImport:
     """Parse a file (PDF or text) and import each chapter it holds: one chapter keeps ``slug``, several
     become ``slug-1``, ``slug-2``… Raises ParseError, nothing written, for a file that yields no lesson.
-    ``document`` is the file already parsed (and reviewed); ``data`` then only names its source."""
+    ``document`` is the file already parsed (and reviewed); ``data`` then only names its source. A new
+    chapter records its ``owner`` and whether it is ``public``; an existing one keeps both."""
     document = document or parse_document(data, progress=progress)
     empty = [parsed for parsed in document.chapters if not parsed.sections]
     if empty:
         raise ParseError(_nothing_to_learn(document, empty[0]))
-    base = slug or default_slug(source_name)
-    several = len(document.chapters) > 1
     reports = [
-        chapter_import(parsed=parsed, slug=f"{base}-{index}" if several else base, source_name=Path(source_name).name,
-                       source_sha256=hashlib.sha256(data).hexdigest())
-        for index, parsed in enumerate(document.chapters, start=1)
+        chapter_import(parsed=parsed, slug=chapter_slug, source_name=Path(source_name).name,
+                       source_sha256=hashlib.sha256(data).hexdigest(), owner=owner, public=public)
+        for parsed, chapter_slug in zip(document.chapters, document_slugs(source_name, slug, len(document.chapters)))
     ]
     return DocumentImport(document.kind, document.pages, document.title, dict(document.removed), reports)
 
@@ -87,21 +86,29 @@ def _nothing_to_learn(document, parsed) -> str:
             f"were found{found}. Nothing was imported")
 
 
+def document_slugs(source_name: str, slug: str | None, chapters: int) -> list[str]:
+    """One chapter keeps the slug (or the file's name); several become ``slug-1``, ``slug-2``…"""
+    base = slug or default_slug(source_name)
+    return [f"{base}-{index}" for index in range(1, chapters + 1)] if chapters > 1 else [base]
+
+
 def default_slug(source_name: str) -> str:
     return slugify(Path(source_name).stem) or "chapter"
 
 
 @transaction.atomic
-def chapter_import(*, parsed: ParsedChapter, slug: str, source_name: str, source_sha256: str) -> ImportReport:
+def chapter_import(*, parsed: ParsedChapter, slug: str, source_name: str, source_sha256: str, owner=None,
+                   public: bool = True) -> ImportReport:
     """Create or update chapter ``slug`` from ``parsed`` in one transaction. A dry run is the caller's:
     it rolls back the transaction this runs in (quizzes.services.chapter_publishing)."""
-    return _ChapterWriter(parsed, slug).write(source_name, source_sha256)
+    return _ChapterWriter(parsed, slug, owner, public).write(source_name, source_sha256)
 
 
 class _ChapterWriter:
-    def __init__(self, parsed: ParsedChapter, slug: str):
+    def __init__(self, parsed: ParsedChapter, slug: str, owner=None, public: bool = True):
         self.parsed = parsed
         self.slug = slug
+        self.owner, self.public = owner, public
         self.log = ChangeLog()
 
     def write(self, source_name: str, source_sha256: str) -> ImportReport:
@@ -130,7 +137,7 @@ class _ChapterWriter:
         chapter = Chapter.objects.select_for_update().filter(slug=self.slug).first()
         if chapter is None:
             self.log.record("chapter", "added", str(heading.title))
-            return Chapter.objects.create(slug=self.slug, **values), True
+            return Chapter.objects.create(slug=self.slug, owner=self.owner, is_public=self.public, **values), True
         if any(getattr(chapter, name) != value for name, value in values.items()):
             if (chapter.number, chapter.title, chapter.lead) != (heading.number, heading.title, heading.lead):
                 self.log.record("chapter", "changed", heading.title)

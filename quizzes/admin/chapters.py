@@ -30,7 +30,7 @@ from quizzes.services.chapter_publishing import PublishReport, chapter_publish, 
 
 class PublishingChapterAdmin(ChapterAdmin):
     change_list_template = "admin/quizzes/chapter/change_list.html"
-    actions = ["regenerate_items"]
+    actions = [*ChapterAdmin.actions, "regenerate_items"]
 
     @admin.action(description=_("Regenerate the items of the selected chapters"), permissions=["change"])
     def regenerate_items(self, request, queryset):

@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from civiclearn.api_schema import TEXT_PATTERN
+from content.audience import readable_by
 from content.models import Chapter
 from quizzes.generation.checker.shape import MAX_OPTIONS
 
@@ -25,10 +26,16 @@ OPTIONS_SHAPE = {"type": "array", "maxItems": MAX_OPTIONS, "items": {
 
 @extend_schema_field({"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$", "description": "A chapter's slug."})
 class ChapterSlugField(serializers.SlugRelatedField):
-    """A chapter by its slug; a value with a NUL character (which PostgreSQL refuses) is invalid, not a 500."""
+    """A chapter by its slug, among those the requesting user may read (a chapter they may not is as
+    unknown as one that does not exist); a value with a NUL character (which PostgreSQL refuses) is
+    invalid, not a 500."""
 
     def __init__(self, **kwargs):
         super().__init__(slug_field="slug", queryset=Chapter.objects.all(), **kwargs)
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return Chapter.objects.filter(readable_by(getattr(request, "user", None)))
 
     def to_internal_value(self, data):
         if isinstance(data, str) and "\x00" in data:

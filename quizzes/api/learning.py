@@ -103,7 +103,7 @@ class PracticeSessionViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mix
 
     @extend_schema(request=PracticeSessionCreateSerializer, responses={201: PracticeSessionSerializer})
     def create(self, request, *args, **kwargs):
-        given = PracticeSessionCreateSerializer(data=request.data)
+        given = PracticeSessionCreateSerializer(data=request.data, context={"request": request})
         given.is_valid(raise_exception=True)
         try:
             started = practice_start(learner=request.user, **given.validated_data)

@@ -158,7 +158,7 @@ class QuizSetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     @extend_schema(request=s.AddRandomSerializer, responses=s.QuizSetSerializer)
     @action(detail=True, methods=["post"], url_path="add-random")
     def add_random(self, request, pk=None):
-        quiz_set, given = self.get_object(), s.AddRandomSerializer(data=request.data)
+        quiz_set, given = self.get_object(), s.AddRandomSerializer(data=request.data, context={"request": request})
         given.is_valid(raise_exception=True)
         entry_add_random(quiz_set=quiz_set, **given.validated_data)
         return self._done(quiz_set)
@@ -166,7 +166,7 @@ class QuizSetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     @extend_schema(request=s.WriteItemSerializer, responses=s.QuizSetSerializer)
     @action(detail=True, methods=["post"], url_path="write-item")
     def write_item(self, request, pk=None):
-        quiz_set, given = self.get_object(), s.WriteItemSerializer(data=request.data)
+        quiz_set, given = self.get_object(), s.WriteItemSerializer(data=request.data, context={"request": request})
         given.is_valid(raise_exception=True)
         item_write(author=request.user, quiz_set=quiz_set, section=None, **given.validated_data)
         return self._done(quiz_set)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.forms.fields import ChapterChoiceField
+from quizzes.forms.fields import ChapterChoiceField, ReaderForm
 from quizzes.generation.kinds import SINGLE_KEY_KINDS, Kind
 from quizzes.generation.scoring import ResponseError
 from quizzes.models import AttemptItem, Item
@@ -18,7 +18,7 @@ class JoinForm(forms.Form):
     join_code = forms.CharField(label=_("Join code"), max_length=20)
 
 
-class PracticeStartForm(forms.Form):
+class PracticeStartForm(ReaderForm):
     chapter = ChapterChoiceField(label=_("Chapter"))
     section = forms.IntegerField(label=_("Section"), required=False, min_value=1,
                                  help_text=_("Leave empty for the whole chapter."))

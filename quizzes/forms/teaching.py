@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.forms.fields import ChapterChoiceField
+from quizzes.forms.fields import ChapterChoiceField, ReaderForm
 from quizzes.generation.kinds import Kind
 from quizzes.models import Item, QuizSet, SchoolClass
 from quizzes.selectors.bank import section_numbered
@@ -29,7 +29,7 @@ class QuizSetSettingsForm(forms.ModelForm):
         widgets = {"instructions": forms.Textarea(attrs={"rows": 3})}
 
 
-class BankFilterForm(forms.Form):
+class BankFilterForm(ReaderForm):
     chapter = ChapterChoiceField(required=False, label=_("Chapter"))
     section = forms.IntegerField(required=False, min_value=1, label=_("Section"))
     skill = forms.ChoiceField(choices=[("", _("All skills")), *Item.Skill.choices], required=False, label=_("Skill"))
@@ -42,7 +42,7 @@ class BankFilterForm(forms.Form):
     q = forms.CharField(required=False, label=_("Text"))
 
 
-class RandomSlotForm(forms.Form):
+class RandomSlotForm(ReaderForm):
     count = forms.IntegerField(min_value=1, max_value=50, initial=3, label=_("Number of items"))
     chapter = ChapterChoiceField(required=False, label=_("Chapter"))
     section = forms.IntegerField(required=False, min_value=1, label=_("Section"))
@@ -58,7 +58,7 @@ class RandomSlotForm(forms.Form):
         return cleaned
 
 
-class OwnItemForm(forms.Form):
+class OwnItemForm(ReaderForm):
     chapter = ChapterChoiceField(label=_("Chapter"))
     kind = forms.ChoiceField(choices=Item.Kind.choices, label=_("Kind"))
     skill = forms.ChoiceField(choices=Item.Skill.choices, label=_("Skill"))

@@ -2,6 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
+from content.audience import readable_by
 from content.models import Chapter, Event, Goal, GoalList, Paragraph, Section, Term, TermLink
 from content.parsing.dates import quoted_names, split_sentences
 from quizzes.generation.records import ChapterMaterial, EventSource, GoalListSource, SentenceSource, TermSource
@@ -78,10 +79,14 @@ def visible_to(owner=None) -> Q:
     return visible | Q(author=owner) if owner is not None else visible
 
 
-def published_items(*, chapter=None, section=None, skill: str = "", kind: str = "", owner=None) -> QuerySet[Item]:
-    """Published items of the public bank (and ``owner``'s own), narrowed to a chapter, section, skill
-    and kind where given: the pools practice, reviews and random slots draw from."""
+def published_items(*, chapter=None, section=None, skill: str = "", kind: str = "", owner=None,
+                    reader=None) -> QuerySet[Item]:
+    """Published items of the public bank (and ``owner``'s own), of chapters ``reader`` may read when
+    given, narrowed to a chapter, section, skill and kind where given: the pools practice, reviews and
+    random slots draw from."""
     items = Item.objects.filter(visible_to(owner), status=Item.Status.PUBLISHED)
+    if reader is not None:
+        items = items.filter(readable_by(reader, "chapter__"))
     for name, value in (("chapter", chapter), ("section", section), ("skill", skill), ("kind", kind)):
         if value:
             items = items.filter(**{name: value})

@@ -72,7 +72,7 @@ def attempt_summary(attempt: Attempt, now: datetime | None = None) -> AttemptSum
 
 
 def due_cards(*, learner, now: datetime) -> QuerySet[ReviewCard]:
-    return (ReviewCard.objects.filter(learner=learner, due__lte=now, item__in=published_items())
+    return (ReviewCard.objects.filter(learner=learner, due__lte=now, item__in=published_items(reader=learner))
             .select_related("item").order_by("due"))
 
 
@@ -118,7 +118,7 @@ def progress_for(*, learner, now: datetime | None = None) -> Progress:
     days, and the terms' rows.
     """
     now = now or timezone.now()
-    items = list(published_items().values_list("pk", "chapter_id", "section_id", "skill"))
+    items = list(published_items(reader=learner).values_list("pk", "chapter_id", "section_id", "skill"))
     cards = list(ReviewCard.objects.filter(learner=learner).values_list("item_id", "card", "due"))
     recall = {item_id: recall_probability(card, now) for item_id, card, _due in cards}
     end_of_day = timezone.localtime(now).replace(hour=23, minute=59, second=59)

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from django.db.models import Count, F, Prefetch, QuerySet
 
+from content.audience import readable_by
 from quizzes.generation.item_analysis import ItemStatistics, item_statistics, option_counts
 from quizzes.generation.kinds import CHOICE_KINDS
 from quizzes.models import Answer, Assignment, Attempt, Item, Membership, QuizSet, QuizSetEntry, SchoolClass
@@ -189,8 +190,8 @@ def bank_filtered(*, teacher, chapter=None, section_number=None, skill="", kind=
                   text="") -> QuerySet[Item]:
     """The bank as the builder filters it (chapter, section, skill, kind, status, difficulty, text): the
     public bank and the teacher's own items."""
-    items = (Item.objects.filter(visible_to(teacher)).select_related("chapter", "section")
-             .order_by("chapter__number", "section__number", "id"))
+    items = (Item.objects.filter(visible_to(teacher), readable_by(teacher, "chapter__"))
+             .select_related("chapter", "section").order_by("chapter__number", "section__number", "id"))
     if chapter:
         items = items.filter(chapter=chapter)
     if chapter and section_number:

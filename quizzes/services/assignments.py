@@ -86,7 +86,8 @@ def assignment_draw_items(*, quiz_set: QuizSet, student, seed: str) -> list[Item
             continue
         taken = fixed | {item.pk for item in chosen}
         pool = list(published_items(chapter=entry.chapter, section=entry.section, skill=entry.skill,
-                                    kind=entry.kind, owner=quiz_set.owner).exclude(pk__in=taken))
+                                    kind=entry.kind, owner=quiz_set.owner, reader=quiz_set.owner)
+                    .exclude(pk__in=taken))
         rng.shuffle(pool)
         pool.sort(key=lambda item: item.pk in seen)  # unseen first, in the shuffled order
         chosen += pool[:entry.count]

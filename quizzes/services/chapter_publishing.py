@@ -52,12 +52,13 @@ def _rolled_back_if(dry_run: bool) -> Iterator[None]:
 
 
 def chapter_publish(*, data: bytes, source_name: str, slug: str | None = None, dry_run: bool = False,
-                    progress=None, parsed: ParsedDocument | None = None) -> PublishReport:
+                    progress=None, parsed: ParsedDocument | None = None, owner=None,
+                    public: bool = True) -> PublishReport:
     """Import the file's chapters (``parsed``, when it has been read and reviewed already), then
     regenerate their items. Raises ParseError with nothing written."""
     with _rolled_back_if(dry_run):
         document = document_import(data=data, source_name=source_name, slug=slug, progress=progress,
-                                   document=parsed)
+                                   document=parsed, owner=owner, public=public)
         chapters = [PublishedChapter(imported, items_generate(chapter=Chapter.objects.get(slug=imported.slug)))
                     for imported in document.chapters]
     return PublishReport(dry_run, document, chapters)

@@ -15,8 +15,10 @@ import time
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from content.models import Chapter
 from content.parsing import ParseError, apply_review, parse_document
 from content.parsing.preview import document_preview
+from content.services.chapter_import import document_slugs
 
 from ..models import DocumentUpload
 from .chapter_publishing import chapter_publish
@@ -89,10 +91,12 @@ def upload_publish(upload_id: int) -> None:
     upload = DocumentUpload.objects.filter(pk=upload_id, status=Status.PUBLISHING).first()
     if upload is None:
         return
+    staff = may_publish_for_everyone(upload.owner)
     try:
         document = apply_review(parse_document(bytes(upload.data)), upload.edits or {})
+        _refuse_others_chapters(upload, len(document.chapters), staff)
         report = chapter_publish(data=bytes(upload.data), source_name=upload.source_name, slug=upload.slug or None,
-                                 parsed=document)
+                                 parsed=document, owner=upload.owner, public=staff)
     except ParseError as error:
         _set(upload_id, status=Status.READY, error=str(error))  # back to review, with the reason
         return
@@ -104,6 +108,22 @@ def upload_publish(upload_id: int) -> None:
                   "items": chapter.generated.created + chapter.generated.updated + chapter.generated.unchanged,
                   "counts": chapter.imported.counts} for chapter in report.chapters]
     _set(upload_id, status=Status.PUBLISHED, published=published, error="")
+
+
+def may_publish_for_everyone(user) -> bool:
+    """Staff who may add chapters publish for everyone; a teacher's import is theirs and their classes'."""
+    return user.has_perm("content.add_chapter")
+
+
+def _refuse_others_chapters(upload: DocumentUpload, chapters: int, staff: bool) -> None:
+    """A teacher updates only their own chapters: a slug taken by anyone else's is refused."""
+    if staff:
+        return
+    slugs = document_slugs(upload.source_name, upload.slug or None, chapters)
+    taken = Chapter.objects.filter(slug__in=slugs).exclude(owner=upload.owner).values_list("slug", flat=True)
+    if taken:
+        raise ParseError(_("The slug 「%(slug)s」 belongs to a chapter that is not yours; choose another slug and "
+                           "upload again.") % {"slug": taken[0]})
 
 
 def _set(upload_id: int, **values) -> None:

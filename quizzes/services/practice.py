@@ -35,7 +35,7 @@ def practice_start(*, learner, chapter: Chapter | None, section: Section | None 
     now = now or timezone.now()
     reviews_release(learner_id=learner.pk, now=now)
     size = max(1, min(size, MAX_SIZE))
-    scope = _scope(chapter, section, skill)
+    scope = _scope(chapter, section, skill, learner)
     cards = {card.item_id: card for card in ReviewCard.objects.filter(learner=learner, item__in=scope)}
     candidates = _due(scope, cards, now) if review_only else _ordered(scope, cards, now, learner)
     chosen = _without_leaks(candidates, size)
@@ -58,8 +58,8 @@ def attempt_create(*, learner, items: list[Item], mode: str = Attempt.Mode.PRACT
     return attempt
 
 
-def _scope(chapter, section, skill) -> list[Item]:
-    items = published_items(chapter=chapter, section=section, skill=skill)
+def _scope(chapter, section, skill, learner) -> list[Item]:
+    items = published_items(chapter=chapter, section=section, skill=skill, reader=learner)
     fields = ("id", "skill", "version", "options")  # what ordering, the leak check and the slots need
     return list(items.only(*fields).order_by("id"))
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from content.audience import may_read
 from content.models import Chapter, Section
 from quizzes.drafts import findings_of, opaque_option_fields
 from quizzes.messages import finding_text
@@ -48,6 +49,8 @@ def entry_add_item(*, quiz_set: QuizSet, item: Item) -> QuizSetEntry:
         raise ValidationError({"item": _("Only published items can be added.")})
     if item.author_id not in (None, quiz_set.owner_id) and not item.shared:
         raise ValidationError({"item": _("This item is another teacher's own; it is not in the bank.")})
+    if not may_read(quiz_set.owner, item.chapter):
+        raise ValidationError({"item": _("This item's chapter is another teacher's own; it is not in the bank.")})
     if quiz_set.entries.filter(item=item).exists():
         raise ValidationError({"item": _("This item is already in the set.")})
     return QuizSetEntry.objects.create(quiz_set=quiz_set, position=_next_position(quiz_set), item=item)
@@ -59,8 +62,10 @@ def entry_add_random(*, quiz_set: QuizSet, count: int, chapter: Chapter | None =
     """A slot that draws ``count`` items per attempt from the published items matching the filter."""
     if not 1 <= count <= MAX_RANDOM:
         raise ValidationError({"count": _("Draw between 1 and %(max)d items.") % {"max": MAX_RANDOM}})
+    if chapter is not None and not may_read(quiz_set.owner, chapter):
+        raise ValidationError({"chapter": _("This chapter is not one you may use.")})
     available = published_items(chapter=chapter, section=section, skill=skill, kind=kind,
-                                owner=quiz_set.owner).count()
+                                owner=quiz_set.owner, reader=quiz_set.owner).count()
     if available < count:
         raise ValidationError({"count": _("Only %(n)d published items match this filter.") % {"n": available}})
     return QuizSetEntry.objects.create(quiz_set=quiz_set, position=_next_position(quiz_set), count=count,
@@ -97,6 +102,8 @@ def item_write(*, author, quiz_set: QuizSet | None = None, chapter: Chapter, sec
                skill: str, prompt: str, options: list, answer, explanation: str, left_options=None,
                answer_forms=None) -> Item:
     """A teacher's own item: checked like a generated one; a flawed item is refused with the reasons."""
+    if not may_read(author, chapter):
+        raise ValidationError({"chapter": _("This chapter is not one you may use.")})
     item = Item(
         key=f"teacher:{author.pk}:{uuid.uuid4().hex[:12]}", chapter=chapter, section=section, kind=kind,
         skill=skill, prompt=prompt, options=options, left_options=left_options or [], answer=answer,

@@ -1,6 +1,7 @@
 """Bringing a document in: upload, a status page that shows the reading's progress (it refreshes
 itself; a little script updates it in place), the preview with the reviewer's edits, and publishing.
-Staff who may add chapters use these pages; each sees only their own uploads."""
+Staff who may add chapters and teachers use these pages; each sees only their own uploads. What staff
+publish is public; what a teacher publishes is theirs and their classes' until staff make it public."""
 
 from functools import wraps
 
@@ -13,10 +14,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.roles import is_teacher
 from quizzes.forms.publishing import DocumentReviewForm, DocumentUploadForm
 from quizzes.presentation.upload_status import status_of
 from quizzes.selectors.importing import upload_of, uploads_of
-from quizzes.services.document_uploads import upload_create, upload_publish_request, upload_review_save
+from quizzes.services.document_uploads import (
+    may_publish_for_everyone,
+    upload_create,
+    upload_publish_request,
+    upload_review_save,
+)
 
 RECENT = 10
 
@@ -25,7 +32,7 @@ def importer_required(view):
     @login_required
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not request.user.has_perm("content.add_chapter"):
+        if not (may_publish_for_everyone(request.user) or is_teacher(request.user)):
             raise PermissionDenied
         return view(request, *args, **kwargs)
     return wrapped

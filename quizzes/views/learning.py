@@ -30,7 +30,8 @@ def dashboard(request):
     reviews_release(learner_id=request.user.pk)  # answers whose feedback came out since: their reviews now
     progress = progress_for(learner=request.user)
     return render(request, "quizzes/dashboard.html", _dashboard_context(request, progress,
-                                                                        PracticeStartForm(initial=_initial(progress))))
+                                                                        PracticeStartForm(initial=_initial(progress),
+                                                                                          reader=request.user)))
 
 
 def _dashboard_context(request, progress, form) -> dict:
@@ -46,7 +47,7 @@ def _initial(progress) -> dict:
 @login_required
 @require_POST
 def practice_begin(request):
-    form = PracticeStartForm(request.POST)
+    form = PracticeStartForm(request.POST, reader=request.user)
     if not form.is_valid():
         progress = progress_for(learner=request.user)
         return render(request, "quizzes/dashboard.html", _dashboard_context(request, progress, form), status=400)

@@ -119,15 +119,16 @@ def class_detail(request, class_id):
 @teacher_required
 def set_builder(request, set_id):
     quiz_set = _own_set(request, set_id)
-    bank_form = BankFilterForm(request.GET or {"status": Item.Status.PUBLISHED})
+    bank_form = BankFilterForm(request.GET or {"status": Item.Status.PUBLISHED}, reader=request.user)
     valid = bank_form.is_valid()
     bank = bank_filtered(teacher=request.user, **_bank_filter(bank_form)) if valid else Item.objects.none()
     page = Paginator(bank, BANK_PAGE_SIZE).get_page(request.GET.get("page"))
     in_set = {entry.item_id for entry in quiz_set.entries.all()}
     context = {"quiz_set": quiz_set, "bank_form": bank_form, "page": page, "in_set": in_set,
-               "settings_form": QuizSetSettingsForm(instance=quiz_set), "random_form": RandomSlotForm(prefix="slot"),
-               "own_form": OwnItemForm(prefix="own"), "assign_form": AssignForm(teacher=request.user, prefix="assign"),
-               "query": request.GET.urlencode()}
+               "settings_form": QuizSetSettingsForm(instance=quiz_set),
+               "random_form": RandomSlotForm(prefix="slot", reader=request.user),
+               "own_form": OwnItemForm(prefix="own", reader=request.user),
+               "assign_form": AssignForm(teacher=request.user, prefix="assign"), "query": request.GET.urlencode()}
     return render(request, "quizzes/teach/set_builder.html", context)
 
 
@@ -170,14 +171,14 @@ def _remove(request, quiz_set):
 
 
 def _random(request, quiz_set):
-    form = RandomSlotForm(request.POST, prefix="slot")
+    form = RandomSlotForm(request.POST, prefix="slot", reader=request.user)
     if not form.is_valid():
         raise form_errors(form)
     entry_add_random(quiz_set=quiz_set, **form.cleaned_data)
 
 
 def _own(request, quiz_set):
-    form = OwnItemForm(request.POST, prefix="own")
+    form = OwnItemForm(request.POST, prefix="own", reader=request.user)
     if not form.is_valid():
         raise form_errors(form)
     data = form.cleaned_data
