@@ -19,8 +19,23 @@ def test_parse_chapter_prints_the_json_contract_without_touching_the_database(se
     # no `db` fixture: pytest-django fails any query this command might run
     call_command("parse_chapter", str(SEED))
     printed = json.loads(capsys.readouterr().out)
+    document = printed.pop("document")
     assert printed == json.loads(json.dumps(chapter_as_dict(seed), ensure_ascii=False))
     assert printed["chapter"]["title"] == "札幌とICT" and len(printed["terms"]) == 25
+    assert (document["kind"], document["chapters"]) == ("text", 1)
+
+
+def test_parse_chapter_takes_a_pdf_and_picks_one_of_several_chapters(capsys):
+    documents = Path(__file__).resolve().parents[1] / "fixtures"
+    call_command("parse_chapter", str(documents / "documents" / "otoineppu-sogo-senryaku.pdf"))
+    printed = json.loads(capsys.readouterr().out)
+    assert (printed["document"]["kind"], printed["document"]["pages"]) == ("pdf", 16)
+    assert printed["chapter"]["title"] == "北海道音威子府村まち・ひと・しごと創生総合戦略"
+    call_command("parse_chapter", str(documents / "chapters" / "layout-two-chapters-asterisk-notes.txt"), "--chapter", "2")
+    assert json.loads(capsys.readouterr().out)["chapter"]["title"] == "産業の振興"
+    with pytest.raises(CommandError, match="holds 2 chapter"):
+        call_command("parse_chapter", str(documents / "chapters" / "layout-two-chapters-asterisk-notes.txt"),
+                     "--chapter", "3")
 
 
 @pytest.mark.parametrize(
