@@ -33,4 +33,36 @@ def finding_text(finding: dict) -> str:
         "two_defensible_keys": _("Another option could also be defended"),
         "unmarked_negative": _("A negative question is not marked"),
     }
-    return f"{titles.get(finding['rule'], finding['rule'])}: {finding['message']}"
+    return f"{titles.get(finding['rule'], finding['rule'])}: {_finding_detail(finding)}"
+
+
+def _finding_detail(finding: dict) -> str:
+    """The checker's detail from its parameters, in the interface's language; a finding stored before
+    findings carried parameters (or a rule without any) keeps the checker's English."""
+    params = finding.get("params") or {}
+    rule = finding["rule"]
+    if rule == "unmarked_negative":
+        return _("A negative stem must mark the negative visibly (〈含まれないもの〉).")
+    if rule == "self_answering_definition":
+        return _("The stem spells out an acronym among the answers; mask it or mark the item easy.")
+    if not params:
+        return finding["message"]
+    if rule == "duplicate_options":
+        template = _("Options 「%(text)s」 and 「%(other)s」 are the same.") if params["same"] else \
+            _("Options 「%(text)s」 and 「%(other)s」 are nested.")
+        return template % params
+    if rule == "mixed_option_types":
+        kinds = {"year": _("years"), "fiscal": _("fiscal years"), "decade": _("decades"), "count": _("counts"),
+                 "text": _("texts")}
+        listed = ", ".join(f"{kinds.get(kind, kind)} {count}" for kind, count in sorted(params["types"].items()))
+        return _("Options are of different types (%(listed)s).") % {"listed": listed}
+    templates = {
+        "answer_in_stem": _("The stem contains the key 「%(form)s」."),
+        "two_defensible_keys": _("「%(rival)s」 could also be defended as right."),
+        "length_cue": _("The key (%(key)s characters) stands out by length from every distractor "
+                        "(%(shortest)s–%(longest)s)."),
+        "all_or_none": _("Option 「%(text)s」 is an “all of the above” or “none of the above”."),
+        "grammatical_cue": _("Only the key ends in 「%(key_ending)s」; the distractors end in 「%(common)s」."),
+        "key_position_bias": _("Keys of %(size)s-option items are unevenly placed: %(shown)s."),
+    }
+    return templates[rule] % params if rule in templates else finding["message"]

@@ -145,7 +145,7 @@ def test_the_builder_through_the_api(built, seed_bank):
                                               "prompt": "どれですか。", "options": [{"id": "a", "text": "該当なし"},
                                                                                 {"id": "b", "text": "札幌"}],
                                               "answer": "b", "explanation": "…"}, format="json")
-    assert refused.status_code == 400 and "all/none" in str(refused.json())
+    assert refused.status_code == 400 and "「上のすべて」「どれでもない」の類です" in str(refused.json())
 
 
 def test_export_round_trips_through_gift_and_moodle_xml(built):

@@ -107,7 +107,7 @@ def test_a_teachers_own_item_is_checked(teacher, quiz_set, seed_bank):
         item_write(author=teacher, chapter=seed_bank, section=None, kind="single_choice", skill="goal",
                    prompt="基本目標はどれですか。", options=[{"id": "a", "text": "以上すべて"}, {"id": "b", "text": "経済"}],
                    answer="b", explanation="…")
-    assert "all/none of the above" in " ".join(refused.value.messages)
+    assert "「上のすべて」「どれでもない」の類です" in " ".join(refused.value.messages)
 
 
 def test_an_assignment_opens_and_closes_on_its_dates(assignment, student):

@@ -135,3 +135,24 @@ def test_cross_item_leak_from_a_goals_stem_to_the_year_item():
                        key="sns", answer_forms=["甲の説明"])
     leaks = cross_item_leaks([year_item, goals_item, unrelated])
     assert [(leak.giver, leak.receiver) for leak in leaks] == [("goals", "year")]
+
+
+def test_a_finding_carries_its_parameters_and_is_said_in_the_interfaces_language():
+    from django.utils import translation
+
+    from quizzes.generation.checker.single import answer_in_stem
+    from quizzes.generation.records import ItemDraft, SourceRef
+    from quizzes.messages import finding_text
+
+    draft = ItemDraft(key="k", kind="short_answer", skill="definition", prompt="ICTとは何ですか。ICTの…",
+                      answer=["ICT"], explanation="", source=SourceRef(section=1), source_text="")
+    (finding,) = answer_in_stem(draft)
+    assert finding.params == {"form": "ICT"} and finding.message == "The stem contains the key「ICT」."
+    stored = {"rule": finding.rule, "message": finding.message, "params": finding.params}
+    with translation.override("ja"):
+        assert finding_text(stored) == "問題文に正答が含まれている: 問題文に正答「ICT」が含まれています。"
+    with translation.override("en"):
+        assert finding_text(stored) == "The stem gives the answer away: The stem contains the key 「ICT」."
+    older = {"rule": "answer_in_stem", "message": "The stem contains the key「ICT」."}  # stored before params
+    with translation.override("ja"):
+        assert finding_text(older).endswith("The stem contains the key「ICT」.")

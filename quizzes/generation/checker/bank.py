@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..assembly import OPTION_IDS
 
@@ -21,6 +21,7 @@ class BankFinding:
     rule: str
     message: str
     counts: dict[str, int]
+    params: dict = field(default_factory=dict)
 
 
 def key_position_balance(keys: list[tuple[str, int]]) -> list[BankFinding]:
@@ -39,5 +40,6 @@ def key_position_balance(keys: list[tuple[str, int]]) -> list[BankFinding]:
         if statistic > CRITICAL[size - 1]:
             shown = {p: counts[p] for p in positions}
             findings.append(BankFinding("key_position_bias",
-                                        f"Keys of {size}-option items are unevenly placed: {shown}.", shown))
+                                        f"Keys of {size}-option items are unevenly placed: {shown}.", shown,
+                                        {"size": size, "shown": ", ".join(f"{p} {n}" for p, n in shown.items())}))
     return findings

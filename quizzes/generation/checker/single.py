@@ -40,7 +40,7 @@ def answer_in_stem(item: ItemDraft) -> list[Finding]:
     if item.kind == Kind.SHORT_ANSWER:
         forms += list(item.answer)
     leaked = [form for form in dict.fromkeys(forms) if contains_form(item.prompt, form)]
-    return [Finding("answer_in_stem", f"The stem contains the key「{form}」.") for form in leaked[:1]]
+    return [Finding("answer_in_stem", f"The stem contains the key「{form}」.", {"form": form}) for form in leaked[:1]]
 
 
 def duplicate_options(item: ItemDraft) -> list[Finding]:
@@ -49,7 +49,8 @@ def duplicate_options(item: ItemDraft) -> list[Finding]:
         for other in texts[index + 1:]:
             if nested(text, other):
                 how = "the same" if fold(text) == fold(other) else "nested"
-                return [Finding("duplicate_options", f"Options「{text}」and「{other}」are {how}.")]
+                return [Finding("duplicate_options", f"Options「{text}」and「{other}」are {how}.",
+                                {"text": text, "other": other, "same": how == "the same"})]
     return []
 
 
@@ -59,7 +60,7 @@ def mixed_option_types(item: ItemDraft) -> list[Finding]:
     types = Counter(option_type(option.text) for option in item.options)
     if len(types) > 1:
         listed = ", ".join(f"{count} {kind}" for kind, count in sorted(types.items()))
-        return [Finding("mixed_option_types", f"Options are of different types ({listed}).")]
+        return [Finding("mixed_option_types", f"Options are of different types ({listed}).", {"types": dict(types)})]
     return []
 
 
@@ -69,7 +70,8 @@ def two_defensible_keys(item: ItemDraft) -> list[Finding]:
         return []
     key_years = years_covered(item.key_texts[0]) if item.key_texts else set()
     rivals = [o.text for o in item.options if o.id != item.answer and years_covered(o.text) & key_years]
-    return [Finding("two_defensible_keys", f"「{rival}」could also be defended as right.") for rival in rivals[:1]]
+    return [Finding("two_defensible_keys", f"「{rival}」could also be defended as right.", {"rival": rival})
+            for rival in rivals[:1]]
 
 
 def length_cue(item: ItemDraft) -> list[Finding]:
@@ -80,13 +82,15 @@ def length_cue(item: ItemDraft) -> list[Finding]:
     if key_stands_out_by_length(key, others):
         lengths = sorted(len(text) for text in others)
         return [Finding("length_cue", f"The key ({len(key)} characters) stands out by length from every "
-                                      f"distractor ({lengths[0]}–{lengths[-1]}).")]
+                                      f"distractor ({lengths[0]}–{lengths[-1]}).",
+                        {"key": len(key), "shortest": lengths[0], "longest": lengths[-1]})]
     return []
 
 
 def all_or_none(item: ItemDraft) -> list[Finding]:
     offending = [option.text for option in item.options if ALL_OR_NONE.search(option.text)]
-    return [Finding("all_or_none", f"Option「{text}」is an all/none of the above.") for text in offending[:1]]
+    return [Finding("all_or_none", f"Option「{text}」is an all/none of the above.", {"text": text})
+            for text in offending[:1]]
 
 
 def unmarked_negative(item: ItemDraft) -> list[Finding]:
@@ -105,7 +109,8 @@ def grammatical_cue(item: ItemDraft) -> list[Finding]:
     shapes.pop(None, None)
     if key_shape and shapes and key_shape not in shapes and max(shapes.values()) >= 2:
         common = shapes.most_common(1)[0][0]
-        return [Finding("grammatical_cue", f"Only the key ends in「{key_shape}」; distractors end in「{common}」.")]
+        return [Finding("grammatical_cue", f"Only the key ends in「{key_shape}」; distractors end in「{common}」.",
+                        {"key_ending": key_shape, "common": common})]
     return []
 
 
