@@ -3,6 +3,9 @@
 >>> found = inline_goal_lists("基本目標として「豊かな市民生活の実現」、「札幌の情報化を支える人づくり」の２項目を掲げ")
 >>> [(g.items, g.stated_count, g.kind) for g in found]
 [(['豊かな市民生活の実現', '札幌の情報化を支える人づくり'], 2, '基本目標')]
+>>> found = inline_goal_lists("「安全な暮らし」「豊かな自然」を２つの柱として進めます")
+>>> [(g.items, g.stated_count, g.kind) for g in found]
+[(['安全な暮らし', '豊かな自然'], 2, '柱')]
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ from dataclasses import dataclass
 from .text import to_int
 
 _NUMERAL = "[0-9０-９一二三四五六七八九十]+"
-_INLINE = re.compile(rf"((?:「[^「」]+」[、，]?){{2,}})の({_NUMERAL})(?:つの)?(?:項目|つ|点|本の柱|本柱|分野)")
+# 「「A」、「B」の２項目を掲げ」 or 「「A」「B」を２つの基本目標として」
+_INLINE = re.compile(rf"((?:「[^「」]+」[、，・]?){{2,}})[のを]({_NUMERAL})(?:つの)?(?:項目|つ|点|本の柱|本柱|分野)")
 _KIND = re.compile(r"基本目標|基本方針|基本理念|重点目標|重点方針|重点分野|施策の柱|目標|方針|理念|柱")
+_KIND_AFTER = re.compile(rf"の?({_KIND.pattern})")
 _KIND_PHRASE = re.compile(rf"(?:[^、。「」（）]{{1,12}}の)?(?:{_KIND.pattern})")
 _NAMED_COUNT = re.compile(rf"次の({_NUMERAL})(?:つ|点|項目|本)")
 # 「…の４つを柱とします」, 「次の３点を基本目標に掲げます」: a count the items that follow must meet.
@@ -36,7 +41,9 @@ class FoundGoals:
 def inline_goal_lists(sentence: str) -> list[FoundGoals]:
     found = []
     for match in _INLINE.finditer(sentence):
-        kinds = _KIND_PHRASE.findall(sentence[:match.start()]) or _KIND_PHRASE.findall(sentence)
+        named_after = _KIND_AFTER.match(sentence, match.end())  # 「…を４つの基本目標として」
+        kinds = [named_after.group(1)] if named_after else \
+            _KIND_PHRASE.findall(sentence[:match.start()]) or _KIND_PHRASE.findall(sentence)
         items = _QUOTED.findall(match.group(1))
         found.append(FoundGoals(items, to_int(match.group(2)), kinds[-1] if kinds else None, match.start()))
     return found

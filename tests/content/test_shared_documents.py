@@ -63,6 +63,9 @@ def test_strategy_parts_events_and_a_relative_year(strategy):
         "総合戦略について", "音威子府村の総合戦略の基本的な視点", "音威子府村の総合戦略"]
     assert {("2013年度", 2013, "year"), ("2012年度", 2012, "year"), ("同年", 2012, "year")} <= _events(chapter)
     assert all(e.year <= 2015 for e in chapter.events)
+    assert [(g.title, g.items) for g in chapter.goals] == [("基本目標", [
+        "村の振興の要となる高校の機能強化", "卒業生のための雇用の場の創出", "高校を軸とした人の流れの促進",
+        "高校生参加による個性的で魅力ある村づくり"])]
 
 
 @pytest.mark.parametrize("document", ["vision", "strategy"])
