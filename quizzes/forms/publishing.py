@@ -10,23 +10,21 @@ from content.uploads import validate_upload_size
 from quizzes.presentation.parse_warnings import warning_text
 
 
-class ChapterUploadForm(forms.Form):
-    file = forms.FileField(label=_("Chapter file"), help_text=_("A PDF, or plain text in UTF-8 or Shift_JIS (CP932)."),
-                           validators=[validate_upload_size])
-    slug = forms.CharField(
-        label=_("Slug"), required=False, max_length=100, validators=[validate_slug],
-        help_text=_("Leave empty to derive it from the file name. An existing slug is updated in place."),
-    )
-    dry_run = forms.BooleanField(label=_("Dry run (report only, write nothing)"), required=False)
-
-
 class DocumentUploadForm(forms.Form):
+    """A document for the import pages (read in the background, then reviewed)."""
+
     file = forms.FileField(label=_("Document"), help_text=_("A PDF, or plain text in UTF-8 or Shift_JIS (CP932)."),
                            validators=[validate_upload_size])
     slug = forms.CharField(
         label=_("Slug"), required=False, max_length=80, validators=[validate_slug],
         help_text=_("Leave empty to derive it from the file name. An existing slug is updated in place."),
     )
+
+
+class ChapterUploadForm(DocumentUploadForm):
+    """The admin's upload page: imported at once, or reported as a dry run."""
+
+    dry_run = forms.BooleanField(label=_("Dry run (report only, write nothing)"), required=False)
 
 
 class DocumentReviewForm(forms.Form):
