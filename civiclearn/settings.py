@@ -173,6 +173,9 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.Da
 # A private chapter (a teacher's import) is read by its importer and by whoever this adds (content/audience.py).
 CHAPTER_AUDIENCE = "quizzes.audience.students_of_owner"
 
+# A document's review form has three fields per section, term and event: a long plan's is thousands.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
+
 CHAPTER_UPLOAD_MAX_BYTES = env.int("CHAPTER_UPLOAD_MAX_BYTES", default=2 * 1024 * 1024)
 # A PDF carries fonts and pictures: a 200-page plan is often tens of megabytes for the same text.
 PDF_UPLOAD_MAX_BYTES = env.int("PDF_UPLOAD_MAX_BYTES", default=40 * 1024 * 1024)

@@ -177,3 +177,16 @@ def test_the_preview_page_runs_a_bounded_number_of_queries(importer_client, djan
     document = upload(importer_client)
     with django_assert_max_num_queries(6):
         assert detail(importer_client, document).status_code == 200
+
+
+def test_a_long_documents_review_form_with_thousands_of_fields_is_accepted(importer_client):
+    lines = ["第１章　町の記録", ""]
+    for section in range(1, 11):
+        lines += [f"{section}．第{section}期", ""]
+        lines += [f"町は、{1800 + section * 10 + n}年に第{n + 1}の事業を始めました。" for n in range(70)]
+        lines.append("")
+    document = upload(importer_client, data="\n".join(lines).encode(), name="kiroku.txt", slug="kiroku")
+    fields = review_fields(importer_client, document)
+    assert len(fields) > 1000  # Django's default limit on a request's fields
+    response = importer_client.post(reverse("quizzes:import", kwargs={"upload_id": document.pk}), fields)
+    assert response.status_code == 302
