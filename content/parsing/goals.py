@@ -73,8 +73,17 @@ def plan_named(sentence: str, earlier_text: str) -> str | None:
     return earlier[-1] if earlier else None
 
 
+_COUNTING = re.compile(rf"^(?:次の|以下の|これらの|この|その)?(?:{_NUMERAL}(?:つ|点|項目|本)の)?")
+
+
 def goal_list_title(plan: str | None, kind_phrase: str | None) -> str:
-    """「札幌市情報化構想の基本目標」: the plan and the kind of list; without a plan, the phrase as written."""
+    """「札幌市情報化構想の基本目標」: the plan and the kind of list; without a plan, the phrase as written
+    less the words that only point and count (「次の３つの基本方針」 is 「基本方針」).
+
+    >>> goal_list_title(None, "次の３つの基本方針"), goal_list_title(None, "防災まちづくりの基本方針")
+    ('基本方針', '防災まちづくりの基本方針')
+    """
+    kind_phrase = _COUNTING.sub("", kind_phrase or "") or None
     if not kind_phrase:
         return f"{plan}の目標" if plan else "目標"
     if kind_phrase == "柱":  # 「…の４つを柱とします」

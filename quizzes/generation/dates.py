@@ -198,7 +198,7 @@ def year_choices(material: ChapterMaterial, event: EventSource, rng: random.Rand
     excluded = excluded_years(material, event)
     same_class = {other.year for other in material.events if precision_class(other) == precision_class(event)
                   and asks_for_year(other) and (other.precision in SINGLE_YEAR) == (event.precision in SINGLE_YEAR)}
-    latest = max(other.year for other in material.events) + 5
+    latest = max(other.years[1] for other in material.events)  # a past event: no year after the text's own
     reach = NEAR_YEARS // 2 if event.precision in DECADES else NEAR_YEARS
     near = {event.year + step * offset for offset in range(-reach, reach + 1)}
     candidates = sorted(year for year in same_class | near if year not in excluded and year != event.year

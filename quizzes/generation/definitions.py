@@ -28,6 +28,7 @@ from .terms import (
 DISTRACTORS = 3
 MATCHING_SIZE = 5
 MATCHING_MIN = 4
+MATCHING_SPARES = 2  # definitions beyond the entries: the last pair is not given away
 CLOZE_BLANK = "（　）"
 CLOZE_MAX_LENGTH = 160
 
@@ -122,7 +123,8 @@ class DefinitionItems(ItemGenerator):
         key = self.key(material, Kind.MATCHING, short_hash(*sorted(head(term) for term in group)))
         rng = seeded(key)
         left = [Option(str(index + 1), head(term)) for index, term in enumerate(group)]
-        right = lettered(shuffled([short_definition(term) for term in group], rng))
+        keys = [short_definition(term) for term in group]
+        right = lettered(out_of_key_order(keys + spare_definitions(material, group, keys), keys, rng))
         by_text = {option.text: option.id for option in right}
         answer = {option.id: by_text[short_definition(term)] for option, term in zip(left, group, strict=True)}
         explanation = "\n".join(explanations.from_definition(term) for term in group)
@@ -171,6 +173,31 @@ def distractor_terms(material: ChapterMaterial, term: TermSource) -> list[TermSo
     pool = [other for other in material.terms if other.number != term.number]
     pool += material.other_terms if len(pool) < DISTRACTORS + 2 else []
     return [other for other in pool if not related(term, other)]
+
+
+def spare_definitions(material: ChapterMaterial, group: list[TermSource], keys: list[str]) -> list[str]:
+    """One or two definitions of terms outside the group (and unrelated to it), so that the last pair
+    is never forced."""
+    members = {term.number for term in group}
+    spares = []
+    for other in [*material.terms, *material.other_terms]:
+        text = short_definition(other)
+        if other.number not in members and text not in keys and text not in spares \
+                and not any(related(other, term) for term in group):
+            spares.append(text)
+        if len(spares) == MATCHING_SPARES:
+            break
+    return spares
+
+
+def out_of_key_order(texts: list[str], keys: list[str], rng) -> list[str]:
+    """The options shuffled so that the keys never read in the entries' own order."""
+    order = shuffled(texts, rng)
+    if [text for text in order if text in keys] == keys:
+        first = next(index for index, text in enumerate(order) if text in keys)
+        later = next(index for index, text in enumerate(order) if index > first and text in keys)
+        order[first], order[later] = order[later], order[first]
+    return order
 
 
 def matching_groups(terms: list[TermSource]) -> list[list[TermSource]]:

@@ -65,8 +65,9 @@ def _gift_answers(item: dict) -> str:
     if kind == Kind.SHORT_ANSWER:
         return " ".join(f"={gift_escape(form)}" for form in answer)
     if kind == Kind.MATCHING:
+        # in the entries' order (a database may reorder the key's); GIFT has no spare answers, so they are left out
         return " ".join(f"={gift_escape(entry['text'])} -> {gift_escape(texts[answer[entry['id']]])}"
-                        for entry in item["left"])  # in the entries' order (a database may reorder the key's)
+                        for entry in item["left"])
     if kind == Kind.MULTIPLE_RESPONSE:
         right, wrong = _fractions(len(answer))
         return " ".join(f"~%{right if o['id'] in answer else wrong}%{gift_escape(o['text'])}" for o in item["options"])
@@ -132,11 +133,18 @@ def _short_answer(question: ET.Element, item: dict) -> None:
 
 
 def _matching(question: ET.Element, item: dict) -> None:
+    """Each entry with its answer; a spare option is a subquestion with no text, as Moodle writes one."""
     texts = {option["id"]: option["text"] for option in item["options"]}
     for entry in item["left"]:
         sub = ET.SubElement(question, "subquestion", format="plain_text")
         _text(sub, entry["text"])
         _text(ET.SubElement(sub, "answer"), texts[item["answer"][entry["id"]]])
+    matched = set(item["answer"].values())
+    for option in item["options"]:
+        if option["id"] not in matched:
+            sub = ET.SubElement(question, "subquestion", format="plain_text")
+            _text(sub, "")
+            _text(ET.SubElement(sub, "answer"), option["text"])
 
 
 _MOODLE_BODIES = {Kind.SINGLE_CHOICE: _choices, Kind.CLOZE: _choices, Kind.MULTIPLE_RESPONSE: _choices,

@@ -207,10 +207,11 @@ def _compare_xml(question, item):
     elif item.kind == "short_answer":
         assert answers == [("100", form) for form in item.answer]
     elif item.kind == "matching":
-        pairs = [(s.find("text").text, s.find("answer/text").text) for s in question.findall("subquestion")]
+        pairs = [(s.find("text").text or "", s.find("answer/text").text) for s in question.findall("subquestion")]
         left = {entry["id"]: entry["text"] for entry in item.left_options}
-        # in the order of the entries (a jsonb key order is PostgreSQL's, not the item's)
-        assert pairs == [(left[entry["id"]], texts[item.answer[entry["id"]]]) for entry in item.left_options]
+        spares = [("", option["text"]) for option in item.options if option["id"] not in item.answer.values()]
+        # in the order of the entries (a jsonb key order is PostgreSQL's, not the item's), then the spares
+        assert pairs == [(left[entry["id"]], texts[item.answer[entry["id"]]]) for entry in item.left_options] + spares
     elif item.kind == "multiple_response":
         assert question.find("single").text == "false"
         keyed = sum(float(f) for f, t in answers if float(f) > 0)

@@ -198,3 +198,24 @@ def test_goal_item_kinds(seed_drafts):
 
 def test_every_seed_item_passes_the_checker_on_its_own(seed_drafts):
     assert {draft.key: check_item(draft) for draft in seed_drafts if check_item(draft)} == {}
+
+
+def test_matching_has_spare_definitions_and_never_lists_the_keys_in_the_entries_order(seed_drafts):
+    matching = [draft for draft in seed_drafts if draft.kind == "matching"]
+    assert matching
+    for draft in matching:
+        assert len(draft.options) == len(draft.left) + 2  # the last pair is never forced
+        keyed = [draft.answer[entry.id] for entry in draft.left]
+        positions = [next(i for i, o in enumerate(draft.options) if o.id == key) for key in keyed]
+        assert positions != sorted(positions)
+
+
+def test_keys_out_of_order_whatever_the_shuffle():
+    import random
+
+    from quizzes.generation.definitions import out_of_key_order
+
+    keys = ["甲", "乙", "丙"]
+    for seed in range(200):
+        order = out_of_key_order([*keys, "丁"], keys, random.Random(seed))
+        assert sorted(order) == sorted([*keys, "丁"]) and [t for t in order if t in keys] != keys

@@ -151,3 +151,20 @@ def test_no_approximate_date_or_decade_becomes_an_exact_year_in_an_item(chapter)
                 assert event.year not in stated, (event.text, draft.key, texts)
             if event.era and event.precision in ("decade", "decade_part"):
                 assert f"{event.year}年代" not in " ".join(texts), (event.text, draft.key)
+
+
+@pytest.mark.parametrize("chapter", list(_chapters()))
+def test_no_year_option_comes_after_the_texts_own_latest_date(chapter):
+    latest = max((e.span_end or e.year for e in chapter.events), default=None)
+    bank = generate_bank(material_of(chapter, "fixture"), _generators())
+    years = [int(m.group(1)) for draft in bank.drafts if draft.generator == "dates"
+             for option in draft.options for m in [re.match(r"([0-9]{4})年", option.text)] if m]
+    assert all(year <= latest for year in years), (latest, sorted(set(years)))
+
+
+def test_a_goal_list_announced_by_its_count_is_named_by_its_kind_not_the_count():
+    (chapter,) = parsed("layout-colon-chapter-unnumbered-glossary.txt").chapters
+    assert chapter.goals[0].title == "町地域情報化計画の基本方針"
+    from content.parsing.goals import goal_list_title
+
+    assert goal_list_title(None, "次の４つの重点目標") == "重点目標"
