@@ -28,8 +28,10 @@ def finding_text(finding: dict) -> str:
         "key_position_bias": _("The answers lean to one position"),
         "length_cue": _("The answer stands out by its length"),
         "malformed": _("The item is malformed"),
+        "matching_gives_pairs_away": _("A matching item gives pairs away"),
         "mixed_option_types": _("The options are of different types"),
         "self_answering_definition": _("The definition names the term"),
+        "span_keyed_as_year": _("A span of years is keyed as one year"),
         "two_defensible_keys": _("Another option could also be defended"),
         "unmarked_negative": _("A negative question is not marked"),
     }
@@ -47,6 +49,9 @@ def _finding_detail(finding: dict) -> str:
         return _("The stem spells out an acronym among the answers; mask it or mark the item easy.")
     if not params:
         return finding["message"]
+    if rule == "matching_gives_pairs_away":
+        return _("The keys read in the entries' own order.") if params.get("in_order") else \
+            _("Every option is matched: the last pair is forced.")
     if rule == "duplicate_options":
         template = _("Options 「%(text)s」 and 「%(other)s」 are the same.") if params["same"] else \
             _("Options 「%(text)s」 and 「%(other)s」 are nested.")
@@ -64,5 +69,6 @@ def _finding_detail(finding: dict) -> str:
         "all_or_none": _("Option 「%(text)s」 is an “all of the above” or “none of the above”."),
         "grammatical_cue": _("Only the key ends in 「%(key_ending)s」; the distractors end in 「%(common)s」."),
         "key_position_bias": _("Keys of %(size)s-option items are unevenly placed: %(shown)s."),
+        "span_keyed_as_year": _("「%(date)s」 is keyed as the single year 「%(key)s」."),
     }
     return templates[rule] % params if rule in templates else finding["message"]

@@ -119,12 +119,18 @@ class DefinitionItems(ItemGenerator):
             source=SourceRef(section=used.section, term=term.number), source_text=used.text, difficulty=0.45,
         )
 
-    def matching(self, material: ChapterMaterial, group: list[TermSource]) -> ItemDraft:
+    def matching(self, material: ChapterMaterial, group: list[TermSource]) -> ItemDraft | None:
+        keys = [short_definition(term) for term in group]
+        spares = spare_definitions(material, group, keys)
+        if not spares and len(group) > MATCHING_MIN:  # no term outside the group: its last one is the spare
+            group, spares = group[:-1], keys[-1:]
+            keys = keys[:-1]
+        if not spares:
+            return None
         key = self.key(material, Kind.MATCHING, short_hash(*sorted(head(term) for term in group)))
         rng = seeded(key)
         left = [Option(str(index + 1), head(term)) for index, term in enumerate(group)]
-        keys = [short_definition(term) for term in group]
-        right = lettered(out_of_key_order(keys + spare_definitions(material, group, keys), keys, rng))
+        right = lettered(out_of_key_order(keys + spares, keys, rng))
         by_text = {option.text: option.id for option in right}
         answer = {option.id: by_text[short_definition(term)] for option, term in zip(left, group, strict=True)}
         explanation = "\n".join(explanations.from_definition(term) for term in group)

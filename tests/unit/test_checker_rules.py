@@ -11,7 +11,7 @@ def choice(prompt, texts, key_index=0, **fields):
     options = lettered(texts)
     return ItemDraft(key=fields.pop("key", "k"), kind=fields.pop("kind", "single_choice"), skill="goal",
                      prompt=prompt, answer=options[key_index].id, explanation="…", source=SourceRef(section=1),
-                     source_text="…", options=options, **fields)
+                     source_text=fields.pop("source_text", "…"), options=options, **fields)
 
 
 def rules(item):
@@ -112,7 +112,7 @@ def test_malformed_answers_are_named(kind, answer, message):
 def test_matching_must_pair_every_left_entry_once():
     item = ItemDraft(key="k", kind="matching", skill="definition", prompt="合わせてください。",
                      answer={"1": "a", "2": "a"}, explanation="…", source=SourceRef(1), source_text="…",
-                     options=lettered(["説明一", "説明二"]), left=[Option("1", "甲"), Option("2", "乙")])
+                     options=lettered(["説明一", "説明二", "説明三"]), left=[Option("1", "甲"), Option("2", "乙")])
     assert rules(item) == {"malformed"}
     item.answer = {"1": "b", "2": "a"}
     assert rules(item) == set()
@@ -156,3 +156,34 @@ def test_a_finding_carries_its_parameters_and_is_said_in_the_interfaces_language
     older = {"rule": "answer_in_stem", "message": "The stem contains the key「ICT」."}  # stored before params
     with translation.override("ja"):
         assert finding_text(older).endswith("The stem contains the key「ICT」.")
+
+
+def _matching(options, answer, generator="definitions"):
+    return ItemDraft(key="m", kind="matching", skill="definition", prompt="それぞれの用語に合う説明を選んでください。",
+                     answer=answer, explanation="…", source=SourceRef(section=1), source_text="…",
+                     options=lettered(options), left=[Option("1", "甲"), Option("2", "乙"), Option("3", "丙")],
+                     generator=generator)
+
+
+def test_a_generated_matching_item_needs_a_spare_and_keys_out_of_order():
+    clean = _matching(["説明ハ", "説明イ", "説明ニ", "説明ロ"], {"1": "b", "2": "d", "3": "a"})
+    assert "matching_gives_pairs_away" not in rules(clean)
+    no_spare = _matching(["説明ハ", "説明イ", "説明ロ"], {"1": "b", "2": "c", "3": "a"})
+    assert "matching_gives_pairs_away" in rules(no_spare)
+    in_order = _matching(["説明イ", "説明ロ", "説明ハ", "説明ニ"], {"1": "a", "2": "b", "3": "c"})
+    assert "matching_gives_pairs_away" in rules(in_order)
+    teachers = _matching(["説明イ", "説明ロ", "説明ハ"], {"1": "a", "2": "b", "3": "c"}, generator="teacher")
+    assert "matching_gives_pairs_away" not in rules(teachers)
+
+
+@pytest.mark.parametrize(("written", "key"), [("昭和50年代", "1975年"), ("明治20年頃", "1887年"),
+                                              ("令和２～６年度", "2020年度"), ("1980年代前半", "1980年")])
+def test_a_span_of_years_keyed_as_one_year(written, key):
+    others = {"1975年": ["1972年", "1980年", "1985年"], "1887年": ["1880年", "1890年", "1900年"],
+              "2020年度": ["2015年度", "2017年度", "2023年度"], "1980年": ["1970年", "1990年", "2000年"]}[key]
+    item = choice("次の文の（　）にあてはまる年はどれですか。\n（　）から浸水被害が増えました。", [key, *others],
+                  source_text=f"{written}から浸水被害が増えました。")
+    assert "span_keyed_as_year" in rules(item)
+    exact = choice("次の文の（　）にあてはまる年はどれですか。\n（　）に策定しました。", ["1997年", "1993年", "2001年", "2013年"],
+                   source_text="平成９年（1997年）に策定しました。")
+    assert "span_keyed_as_year" not in rules(exact)

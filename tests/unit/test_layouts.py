@@ -168,3 +168,9 @@ def test_a_goal_list_announced_by_its_count_is_named_by_its_kind_not_the_count()
     from content.parsing.goals import goal_list_title
 
     assert goal_list_title(None, "次の４つの重点目標") == "重点目標"
+
+
+@pytest.mark.parametrize("chapter", list(_chapters()))
+def test_the_checker_finds_no_flaw_in_any_fixture_bank(chapter):
+    bank = generate_bank(material_of(chapter, "fixture"), _generators())
+    assert bank.findings == {} and bank.bank_findings == []

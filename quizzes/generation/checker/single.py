@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from content.parsing.dates import find_dates
+
 from ..distractors import length_cue as key_stands_out_by_length
 from ..distractors import nested
 from ..folding import contains_form, fold
@@ -126,7 +128,39 @@ def self_answering_definition(item: ItemDraft) -> list[Finding]:
     return []
 
 
+def matching_gives_pairs_away(item: ItemDraft) -> list[Finding]:
+    """A generated matching item needs a spare option (else the last pair is forced) and keys that do
+    not read in the entries' own order. A teacher's own matching item is theirs to shape."""
+    if item.kind != Kind.MATCHING or item.generator == "teacher" or not isinstance(item.answer, dict):
+        return []
+    if len(item.options) <= len(item.left):
+        return [Finding("matching_gives_pairs_away", "Every option is matched: the last pair is forced.",
+                        {"spares": 0})]
+    positions = [next((i for i, o in enumerate(item.options) if o.id == item.answer.get(entry.id)), -1)
+                 for entry in item.left]
+    if len(positions) >= 3 and positions == sorted(positions):
+        return [Finding("matching_gives_pairs_away", "The keys read in the entries' own order.", {"in_order": True})]
+    return []
+
+
+def span_keyed_as_year(item: ItemDraft) -> list[Finding]:
+    """A decade, a range or an approximate year (「昭和50年代」, 「明治20年頃」) keyed as one exact year."""
+    if item.kind not in CHOICE_KINDS or not isinstance(item.answer, str):
+        return []
+    key = next((o.text for o in item.options if o.id == item.answer), "")
+    if option_type(key) not in ("year", "fiscal"):
+        return []
+    year = years_covered(key)
+    written = find_dates(item.source_text)
+    exact = {date.year for date in written if date.precision in ("day", "month", "year")}
+    spans = [date for date in written if date.precision not in ("day", "month", "year") and date.year in year]
+    if spans and not (year & exact):
+        return [Finding("span_keyed_as_year", f"「{spans[0].text}」 is keyed as the single year「{key}」.",
+                        {"date": spans[0].text, "key": key})]
+    return []
+
+
 RULES: tuple[Callable[[ItemDraft], list[Finding]], ...] = (
     answer_in_stem, two_defensible_keys, duplicate_options, mixed_option_types, length_cue, all_or_none,
-    unmarked_negative, grammatical_cue, self_answering_definition,
+    unmarked_negative, grammatical_cue, self_answering_definition, matching_gives_pairs_away, span_keyed_as_year,
 )
