@@ -26,9 +26,9 @@ from .events import (
     key_forms,
     label,
     label_for,
-    mask_date,
     overlap,
     precision_class,
+    self_contained,
     year_left_in,
 )
 from .folding import contains_form
@@ -64,9 +64,9 @@ class DateItems(ItemGenerator):
 
     def event_to_year(self, material: ChapterMaterial, event: EventSource) -> ItemDraft | None:
         key = self.key(material, "event-to-year", event_ident(event))
-        stem = mask_date(event)
+        stem = standalone_stem(material, event)
         years = year_choices(material, event, seeded(key))
-        if years is None or year_left_in(stem, event):
+        if stem is None or years is None or year_left_in(stem, event):
             return None
         options = lettered([label_for(event, year) for year in years])
         key_id = options[years.index(event.year)].id
@@ -77,8 +77,8 @@ class DateItems(ItemGenerator):
 
     def typed_year(self, material: ChapterMaterial, event: EventSource) -> ItemDraft | None:
         key = self.key(material, "typed-year", event_ident(event))
-        stem = mask_date(event)
-        if year_left_in(stem, event):
+        stem = standalone_stem(material, event)
+        if stem is None or year_left_in(stem, event):
             return None
         asked = _ASKED_FOR[precision_class(event)]
         prompt = f"次の文の{DATE_MASK}にあてはまる{asked}を答えてください（西暦でも和暦でも構いません）。\n{stem}"
@@ -139,6 +139,14 @@ class DateItems(ItemGenerator):
             source=SourceRef(section=event.section, event={"year": event.year, "text": event.date_text}),
             source_text=event.sentence, answer_forms=key_forms(event), difficulty=difficulty,
         )
+
+
+def standalone_stem(material: ChapterMaterial, event: EventSource) -> str | None:
+    """The event's sentence with its date masked, made to stand on its own (or None)."""
+    texts = [sentence.text for sentence in material.sentences]
+    at = next((index for index, text in enumerate(texts) if event.sentence in text), len(texts))
+    sentence = self_contained(event.sentence, "".join(texts[:at]), keep=event.date_text)
+    return sentence.replace(event.date_text, DATE_MASK, 1) if sentence else None
 
 
 def event_ident(event: EventSource) -> str:

@@ -8,6 +8,7 @@ from . import explanations
 from .assembly import lettered, place_key, shuffled
 from .base import ItemGenerator
 from .distractors import choose
+from .events import self_contained
 from .folding import contains_form
 from .kinds import Kind, Skill
 from .random_source import seeded, short_hash
@@ -98,9 +99,10 @@ class DefinitionItems(ItemGenerator):
 
     def cloze(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
         """The term blanked out where the text uses it; the options are terms of the same kind."""
-        used = usage_sentence(material, term)
-        if used is None:
+        found = usage_sentence(material, term)
+        if found is None:
             return None
+        used, stem = found
         key = self.key(material, Kind.CLOZE, head(term))
         rng = seeded(key)
         candidates = [(head(other), kind_of(other)) for other in distractor_terms(material, term)
@@ -109,7 +111,7 @@ class DefinitionItems(ItemGenerator):
         if len(distractors) < DISTRACTORS:
             return None
         options, key_id = place_key(head(term), distractors, rng)
-        blanked = mask_term(used.text, term, CLOZE_BLANK).replace(f"（{CLOZE_BLANK}）", "")  # a masked gloss
+        blanked = mask_term(stem, term, CLOZE_BLANK).replace(f"（{CLOZE_BLANK}）", "")  # a masked gloss
         prompt = f"次の文の{CLOZE_BLANK}にあてはまる用語はどれですか。\n{blanked}"
         lead = f"正解は「{head(term)}」。"
         explanation = explanations.from_sentence(material, used.section, used.text, lead)
@@ -153,15 +155,20 @@ class DefinitionItems(ItemGenerator):
         )
 
 
-def usage_sentence(material: ChapterMaterial, term: TermSource) -> SentenceSource | None:
+def usage_sentence(material: ChapterMaterial, term: TermSource) -> tuple[SentenceSource, str] | None:
     """The first sentence of the text that uses the term on its own (not inside a longer term such as
-    ウェブコンテンツ for コンテンツ), short enough to read as a stem."""
+    ウェブコンテンツ for コンテンツ), short enough to read as a stem, and that stem made to stand on its own
+    (「本構想」 named; a sentence that opens by pointing elsewhere is passed over)."""
     longer = [head(other) for other in material.terms if other.number != term.number and contains_form(
         head(other), head(term))]
+    earlier = ""
     for sentence in material.sentences:
         if len(sentence.text) <= CLOZE_MAX_LENGTH and contains_form(sentence.text, head(term)) and not any(
                 contains_form(sentence.text, name) for name in longer):
-            return sentence
+            stem = self_contained(sentence.text, earlier, keep=head(term))
+            if stem is not None and contains_form(stem, head(term)):
+                return sentence, stem
+        earlier += sentence.text
     return None
 
 

@@ -108,3 +108,43 @@ def years_covered(event: EventSource) -> set[int]:
 
 def overlap(a: EventSource, b: EventSource) -> bool:
     return bool(years_covered(a) & years_covered(b))
+
+
+_THIS_PLAN = re.compile(r"(?<![\u4e00-\u9fff])(?:本|同|当)(構想|計画|戦略|ビジョン|プラン|方針)")
+# A pointing word at the head of the first clause, or right after the date asked for (「（　）からはその…」).
+_POINTING_HEAD = re.compile(r"^(?:（　）[^、。（]{0,4})?(?:その|この|これら|こうした|そうした|このような|そのような)")
+_FIRST_CLAUSE = re.compile(r"^[^、。]*[、。]?")
+
+
+def self_contained(sentence: str, earlier_text: str, keep: str = "") -> str | None:
+    """The sentence as a stem that stands on its own, or None. 「本構想」 becomes the plan it means (the
+    last 「…構想」 before it); a first clause that only points back (「こうした背景を受け、」) is dropped
+    unless it holds ``keep`` (what the item asks for) or is the sentence's subject (「この現象は、」);
+    a sentence that still opens by pointing at what it does not say gives no stem.
+
+    >>> self_contained("本構想に基づいて、策定しました。", "「札幌市情報化構想」を策定しました。")
+    '「札幌市情報化構想」に基づいて、策定しました。'
+    >>> self_contained("こうした背景を受け、改定しました。", "")
+    '改定しました。'
+    >>> self_contained("平成29年からはその実績を生かしつつ、進めます。", "", keep="平成29年") is None
+    True
+    >>> self_contained("この現象は、「サッポロバレー」と称されました。", "") is None
+    True
+    """
+    for plan in _THIS_PLAN.finditer(sentence):
+        names = [name for name in re.findall(r"「([^「」]+)」", earlier_text) if name.endswith(plan.group(1))]
+        if not names:
+            return None
+        sentence = sentence.replace(plan.group(), f"「{names[-1]}」", 1)
+    first = _FIRST_CLAUSE.match(sentence).group()
+    if _POINTING_HEAD.match(first) and first.endswith("、") and not first.endswith(("は、", "が、")) \
+            and not (keep and keep in first):
+        sentence = sentence[len(first):]
+    masked = sentence.replace(keep, DATE_MASK, 1) if keep else sentence
+    return None if points_elsewhere(masked) else sentence
+
+
+def points_elsewhere(stem: str) -> bool:
+    """A stem that opens by pointing at what it does not say: 本構想, その実績, この経験から."""
+    first = _FIRST_CLAUSE.match(stem.strip()).group()
+    return bool(_THIS_PLAN.search(first) or _POINTING_HEAD.match(first))

@@ -187,3 +187,27 @@ def test_a_span_of_years_keyed_as_one_year(written, key):
     exact = choice("次の文の（　）にあてはまる年はどれですか。\n（　）に策定しました。", ["1997年", "1993年", "2001年", "2013年"],
                    source_text="平成９年（1997年）に策定しました。")
     assert "span_keyed_as_year" not in rules(exact)
+
+
+@pytest.mark.parametrize("stem", ["本構想に基づいて、札幌市は（　）に戦略を策定しました。",
+                                  "（　）からはその実績を生かしつつ、取組を広げました。",
+                                  "この経験から、（　）に新しい組織を設けました。"])
+def test_a_stem_that_points_at_what_it_does_not_say(stem):
+    item = choice(f"次の文の（　）にあてはまる年はどれですか。\n{stem}", ["1997年", "1993年", "2001年", "2013年"])
+    assert "unresolved_reference" in rules(item)
+
+
+def test_a_stem_that_names_what_it_means_or_points_within_itself_is_clean():
+    for stem in ["「札幌市情報化構想」に基づいて、札幌市は（　）に戦略を策定しました。",
+                 "札幌の産業振興の目指すべき姿やその実現に向けた方向性を示した計画。"]:
+        item = choice(f"次の文の（　）にあてはまる年はどれですか。\n{stem}", ["1997年", "1993年", "2001年", "2013年"])
+        assert "unresolved_reference" not in rules(item)
+
+
+def test_the_seeds_stems_name_the_plan_they_mean(seed):
+    from quizzes.generation.dates import DateItems
+    from tests.conftest import material_of
+
+    drafts = list(DateItems().generate(material_of(seed, "seed")))
+    stems = [draft.prompt.rsplit("\n", 1)[-1] for draft in drafts if "event-to-year:平成13年度" in draft.key]
+    assert stems and stems[0].startswith("「札幌市情報化構想」に基づいて")

@@ -10,6 +10,7 @@ from content.parsing.dates import find_dates
 
 from ..distractors import length_cue as key_stands_out_by_length
 from ..distractors import nested
+from ..events import points_elsewhere
 from ..folding import contains_form, fold
 from ..kinds import CHOICE_KINDS, Kind
 from ..phrases import ending
@@ -160,7 +161,20 @@ def span_keyed_as_year(item: ItemDraft) -> list[Finding]:
     return []
 
 
+def unresolved_reference(item: ItemDraft) -> list[Finding]:
+    """A quoted stem (the line after the question) whose first clause points at what it does not say:
+    「本構想に基づいて…」, 「（　）からはその実績を…」. A teacher's own item is theirs to word."""
+    if "\n" not in item.prompt or item.generator == "teacher":
+        return []
+    stem = item.prompt.rsplit("\n", 1)[-1]
+    if points_elsewhere(stem):
+        return [Finding("unresolved_reference", f"The stem「{stem[:20]}…」points at what it does not say.",
+                        {"stem": stem[:20]})]
+    return []
+
+
 RULES: tuple[Callable[[ItemDraft], list[Finding]], ...] = (
     answer_in_stem, two_defensible_keys, duplicate_options, mixed_option_types, length_cue, all_or_none,
     unmarked_negative, grammatical_cue, self_answering_definition, matching_gives_pairs_away, span_keyed_as_year,
+    unresolved_reference,
 )
