@@ -9,6 +9,7 @@ from quizzes.generation.years import year_forms
 
 YEAR_1997 = year_forms(1997)  # what the generator stores for 平成９年（1997年）
 FISCAL_2001 = year_forms(2001, fiscal=True)  # for 平成13年度（2001年度）
+YEAR_2019 = year_forms(2019)  # for 令和元年（2019年）: the first year of an era is written 元年
 SMARTPHONE = ["スマートフォン", "すまーとふぉん"]
 ICT = accepted_answers(TermSource(3, "ICT（情報通信技術）", "…", 1, "あいしーてぃー"))
 MEDIA_ARTS = accepted_answers(TermSource(25, "メディア・アーツ", "…", 4, "めでぃああーつ"))
@@ -33,6 +34,10 @@ ACCEPTED = [
     ("H13年度", FISCAL_2001),
     ("2001", FISCAL_2001),
     ("２００１年度", FISCAL_2001),
+    ("令和元年", YEAR_2019),
+    ("令和1年", YEAR_2019),
+    ("R1", YEAR_2019),
+    ("平成31年", YEAR_2019),
     ("スマートフォン", SMARTPHONE),
     ("すまーとふぉん", SMARTPHONE),
     ("ｽﾏｰﾄﾌｫﾝ", SMARTPHONE),
@@ -59,6 +64,7 @@ REFUSED = [
     ("スマホ", SMARTPHONE),
     ("タブレット端末", SMARTPHONE),
     ("IT", ICT),
+    ("令和2年", YEAR_2019),
 ]
 
 
