@@ -8,6 +8,7 @@ never equal a year the text gives for the same plan or organisation.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 
 from content.parsing.dates import find_dates
@@ -49,6 +50,8 @@ class DateItems(ItemGenerator):
 
     def drafts(self, material: ChapterMaterial) -> Iterator[ItemDraft | None]:
         for event in material.events:
+            if is_trivia(event):  # 「平成22年には995人となっています」: a figure's date, not a fact to learn
+                continue
             if not asks_for_year(event):  # a range, 頃, an era's decade: what happened, never which year
                 yield self.year_to_event(material, event)
                 continue
@@ -139,6 +142,22 @@ class DateItems(ItemGenerator):
             source=SourceRef(section=event.section, event={"year": event.year, "text": event.date_text}),
             source_text=event.sentence, answer_forms=key_forms(event), difficulty=difficulty,
         )
+
+
+_QUANTITY = re.compile(
+    r"[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+|\s*(?:万|千|百)?(?:人|件|名|校|社|団体|戸|世帯|円|％|%|倍|ポイント))")
+_FIGURE_PREDICATE = re.compile(r"になって|にのぼ|を数え|を記録|を割り込|に達し|まで(?:減少|増加)|でした")
+_READING_A_FIGURE = re.compile(r"みると|比較すると|推移|傾向|となっています|占めて|割合|指数|ピーク|転じて")
+
+
+def is_trivia(event: EventSource) -> bool:
+    """A date that only stamps a figure (a count, a share, a trend read off a table) and names nothing
+    that happened: 「平成22年には995人となっています」, 「平成22年の有配偶率を比較すると」."""
+    if describe(event) is not None:  # 「X」の策定: something happened
+        return False
+    sentence = event.sentence
+    stated_figure = _QUANTITY.search(sentence) and _FIGURE_PREDICATE.search(sentence)
+    return bool(_READING_A_FIGURE.search(sentence) or stated_figure)
 
 
 def standalone_stem(material: ChapterMaterial, event: EventSource) -> str | None:

@@ -223,3 +223,23 @@ def test_keys_out_of_order_whatever_the_shuffle():
     for seed in range(200):
         order = out_of_key_order([*keys, "丁"], keys, random.Random(seed))
         assert sorted(order) == sorted([*keys, "丁"]) and [t for t in order if t in keys] != keys
+
+
+@pytest.mark.parametrize(("sentence", "trivia"), [
+    ("平成22年には1,000人を割り込み995人となっています。", True),
+    ("従属人口指数は、平成17年の55.1から43.0となっています。", True),
+    ("平成25年の転入・転出の状況を性別にみると、移動が約８割を占めています。", True),
+    ("令和２年度には参加した児童が120名にのぼりました。", True),
+    ("平成元年の天北線の廃止等の影響により人口減少は進みました。", False),
+    ("平成９年（1997年）12月、札幌市は「札幌市情報化構想」を策定しました。", False),
+    ("令和元年に、町は「町観光振興プラン」を策定し、参加者は300人でした。", False),
+])
+def test_a_date_that_only_stamps_a_figure_is_not_asked(sentence, trivia):
+    from content.parsing.dates import find_dates, quoted_names
+    from quizzes.generation.dates import is_trivia
+    from quizzes.generation.records import EventSource
+
+    date = find_dates(sentence)[0]
+    event = EventSource(date.text, date.year, sentence, 1, date.precision, date.fiscal_year, date.approximate,
+                        date.month, tuple(quoted_names(sentence)))
+    assert is_trivia(event) is trivia
