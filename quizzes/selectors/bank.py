@@ -19,7 +19,10 @@ def chapter_material(chapter: Chapter) -> ChapterMaterial:
     numbers = {section.pk: section.number for section in sections}
     paragraphs = Paragraph.objects.filter(section__chapter=chapter).order_by("section__number", "position")
     goal_lists = chapter.goal_lists.order_by("position").prefetch_related("goals")
-    others = Chapter.objects.exclude(pk=chapter.pk)
+    # Other chapters lend terms only when they are public (a teacher's own chapter lends to no one), and
+    # goal phrases only from the same document: another town's goals would be easy to rule out.
+    others = Chapter.objects.exclude(pk=chapter.pk).filter(is_public=True)
+    same_document = others.filter(source_sha256=chapter.source_sha256)
     return ChapterMaterial(
         slug=chapter.slug,
         title=chapter.title,
@@ -31,7 +34,7 @@ def chapter_material(chapter: Chapter) -> ChapterMaterial:
         section_titles={section.number: section.title for section in sections},
         other_terms=[_term(term, {}) for term in Term.objects.filter(chapter__in=others).order_by("chapter", "number")],
         other_goal_phrases=list(
-            Goal.objects.filter(goal_list__chapter__in=others)
+            Goal.objects.filter(goal_list__chapter__in=same_document)
             .order_by("goal_list__chapter", "goal_list__position", "position").values_list("text", flat=True)
         ),
     )
