@@ -32,6 +32,7 @@ def finding_text(finding: dict) -> str:
         "mixed_option_types": _("The options are of different types"),
         "self_answering_definition": _("The definition names the term"),
         "span_keyed_as_year": _("A span of years is keyed as one year"),
+        "near_synonym_options": _("Two options say nearly the same"),
         "unresolved_reference": _("The stem points at what it does not say"),
         "two_defensible_keys": _("Another option could also be defended"),
         "unmarked_negative": _("A negative question is not marked"),
@@ -71,6 +72,7 @@ def _finding_detail(finding: dict) -> str:
         "grammatical_cue": _("Only the key ends in 「%(key_ending)s」; the distractors end in 「%(common)s」."),
         "key_position_bias": _("Keys of %(size)s-option items are unevenly placed: %(shown)s."),
         "span_keyed_as_year": _("「%(date)s」 is keyed as the single year 「%(key)s」."),
+        "near_synonym_options": _("Options 「%(text)s」 and 「%(other)s」 say nearly the same."),
         "unresolved_reference": _("「%(stem)s…」 refers to something the stem does not name."),
     }
     return templates[rule] % params if rule in templates else finding["message"]

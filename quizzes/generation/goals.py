@@ -124,7 +124,19 @@ def distractor_phrases(material: ChapterMaterial, goals: GoalListSource) -> list
     pool = _safe(found, goals, forbidden)
     if len(pool) < ENOUGH_OF_OUR_OWN:  # other chapters lend phrases only when this one has too few
         pool += [phrase for phrase in _safe(material.other_goal_phrases, goals, forbidden) if phrase not in pool]
-    return pool
+    return unlike_each_other(pool)
+
+
+def unlike_each_other(phrases: list[str]) -> list[str]:
+    """No two near-synonyms (「クリエイティブ産業の発展」, 「クリエイティブ産業の振興」): a phrase that shares a
+    content word with one kept before it is left out."""
+    kept, seen = [], set()
+    for phrase in phrases:
+        tokens = content_tokens(phrase)
+        if not tokens & seen:
+            kept.append(phrase)
+            seen |= tokens
+    return kept
 
 
 def _safe(phrases: list[str], goals: GoalListSource, forbidden: set[str]) -> list[str]:

@@ -211,3 +211,20 @@ def test_the_seeds_stems_name_the_plan_they_mean(seed):
     drafts = list(DateItems().generate(material_of(seed, "seed")))
     stems = [draft.prompt.rsplit("\n", 1)[-1] for draft in drafts if "event-to-year:平成13年度" in draft.key]
     assert stems and stems[0].startswith("「札幌市情報化構想」に基づいて")
+
+
+def test_near_synonym_goal_options_but_not_the_lists_own_goals():
+    flawed = choice("札幌市情報化構想の基本目標として本文に挙げられているものはどれですか。",
+                    ["豊かな市民生活の実現", "クリエイティブ産業の発展", "クリエイティブ産業の振興", "都市課題の解決"])
+    assert "near_synonym_options" in rules(flawed)
+    own = ItemDraft(key="k", kind="multiple_response", skill="goal", prompt="本文に挙げられているものをすべて選んでください。",
+                    answer=["a", "b"], explanation="…", source=SourceRef(section=1), source_text="…",
+                    options=lettered(["高校の機能強化", "高校を軸とした人の流れ", "付加価値の向上"]))
+    assert "near_synonym_options" not in rules(own)  # both keys are the list's own goals
+
+
+def test_goal_distractors_are_unlike_each_other():
+    from quizzes.generation.goals import unlike_each_other
+
+    assert unlike_each_other(["クリエイティブ産業の発展", "クリエイティブ産業の振興", "都市課題の解決"]) == [
+        "クリエイティブ産業の発展", "都市課題の解決"]

@@ -13,7 +13,7 @@ from ..distractors import nested
 from ..events import points_elsewhere
 from ..folding import contains_form, fold
 from ..kinds import CHOICE_KINDS, Kind
-from ..phrases import ending
+from ..phrases import content_tokens, ending
 from ..records import ItemDraft
 from .findings import Finding
 from .options import option_type, years_covered
@@ -161,6 +161,24 @@ def span_keyed_as_year(item: ItemDraft) -> list[Finding]:
     return []
 
 
+def near_synonym_options(item: ItemDraft) -> list[Finding]:
+    """Two goal options about the same thing (「…産業の発展」, 「…産業の振興」): one gives the other away."""
+    if item.skill != "goal" or item.kind not in CHOICE_KINDS:
+        return []
+    keys = set(item.answer) if isinstance(item.answer, list) else {item.answer}
+    # the list's own goals may share words (「高校の機能強化」, 「高校を軸とした…」): they are all true
+    genuine = {o.id for o in item.options if (o.id in keys) != item.negative}
+    tokens = [(option.id, option.text, content_tokens(option.text)) for option in item.options]
+    for index, (mine_id, text, mine) in enumerate(tokens):
+        for their_id, other, theirs in tokens[index + 1:]:
+            if {mine_id, their_id} <= genuine:
+                continue
+            if mine and theirs and len(mine & theirs) * 2 >= min(len(mine), len(theirs)):
+                return [Finding("near_synonym_options", f"Options「{text}」and「{other}」say nearly the same.",
+                                {"text": text, "other": other})]
+    return []
+
+
 def unresolved_reference(item: ItemDraft) -> list[Finding]:
     """A quoted stem (the line after the question) whose first clause points at what it does not say:
     「本構想に基づいて…」, 「（　）からはその実績を…」. A teacher's own item is theirs to word."""
@@ -176,5 +194,5 @@ def unresolved_reference(item: ItemDraft) -> list[Finding]:
 RULES: tuple[Callable[[ItemDraft], list[Finding]], ...] = (
     answer_in_stem, two_defensible_keys, duplicate_options, mixed_option_types, length_cue, all_or_none,
     unmarked_negative, grammatical_cue, self_answering_definition, matching_gives_pairs_away, span_keyed_as_year,
-    unresolved_reference,
+    unresolved_reference, near_synonym_options,
 )
