@@ -18,7 +18,7 @@ def as_draft(item: Item) -> ItemDraft:
         key=item.key, kind=item.kind, skill=item.skill, prompt=item.prompt, answer=item.answer,
         explanation=item.explanation, source=SourceRef(section=None), source_text=item.source_text,
         options=_options(item.options), left=_options(item.left_options), answer_forms=list(item.answer_forms or []),
-        difficulty=item.difficulty, negative=item.negative,
+        difficulty=item.difficulty, negative=item.negative, generator=item.generator or "",
     )
 
 
