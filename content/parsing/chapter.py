@@ -19,7 +19,7 @@ from .layout import Layout, read_planned_layout
 from .markers import SUPERSCRIPT, resolve_markers
 from .records import ChapterHeading, Event, GoalList, Paragraph, ParsedChapter, Section
 from .source import Source, read_source
-from .structure import HeadingPlan, plan_headings
+from .structure import GOAL_WORDS, HeadingPlan, plan_headings
 
 
 @dataclass
@@ -82,7 +82,7 @@ def _parse_range(cleaned: Cleaned, plan: HeadingPlan, start: int, end: int, chap
         layout.lead.pop(0)  # the title that names the chapter is not its lead
     goal_word = None
     if plan.section_family == "goal" and (first := next((i for i in sorted(plan.sections) if start <= i < end), None)) \
-            is not None and (word := re.match(r"基本目標|基本方針|施策の柱|重点目標", texts[first].strip())):
+            is not None and (word := re.match(GOAL_WORDS, texts[first].strip())):
         goal_word = word.group()
     parsed = _chapter_from_layout(layout, goal_word)
     if read.kind == "pdf":
@@ -265,7 +265,7 @@ def _line_list(section: Section, index: int, earlier_text: str, warnings: list[s
 
 
 _NUMBERED_HEADING = re.compile(
-    r"^(?:[（(][0-9０-９]{1,2}[）)]|[①-⑳]|(?:基本目標|基本方針|施策の柱|重点目標)[\s\u3000]*[0-9０-９]{1,2})[\s\u3000：:．.]*")
+    rf"^(?:[（(][0-9０-９]{{1,2}}[）)]|[①-⑳]|(?:{GOAL_WORDS})[\s\u3000]*[0-9０-９]{{1,2}})[\s\u3000：:．.]*")
 
 
 def _items_after(following: list[Paragraph], count: int | None) -> list[str]:
@@ -288,7 +288,7 @@ def _items_after(following: list[Paragraph], count: int | None) -> list[str]:
     return items
 
 
-_GOAL_HEADING = re.compile(r"^(基本目標|基本方針|施策の柱|重点目標)[\s\u3000]*[0-9０-９]{1,2}[\s\u3000：:．.]*(\S.*)$")
+_GOAL_HEADING = re.compile(rf"^({GOAL_WORDS})[\s\u3000]*[0-9０-９]{{1,2}}[\s\u3000：:．.]*(\S.*)$")
 
 
 def _heading_goal_lists(sections: list[Section], family_word: str | None) -> list[GoalList]:

@@ -25,7 +25,7 @@ _KANJI_NUMERAL = "[0-9０-９一二三四五六七八九十]{1,3}"
 _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 _SEP = r"[\s\u3000]*[．.、：:]?[\s\u3000]*"
 _TITLE = r"(?P<title>[^\s\u3000].{0,59}?)"
-_GOAL_WORDS = "基本目標|基本方針|施策の柱|重点目標"
+GOAL_WORDS = "基本目標|基本方針|施策の柱|重点目標"  # headings that name a plan's goals
 
 # (family, pattern), highest rank first. A family's pattern captures ``number`` and ``title``.
 FAMILIES: list[tuple[str, re.Pattern]] = [
@@ -35,7 +35,7 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
     ("marked", re.compile(rf"^[■□●◆◇▼▲◎][\s\u3000]*(?P<number>{_DIGITS}){_SEP}{_TITLE}\s*$")),
     ("dotted", re.compile(rf"^(?P<number>{_DIGITS})[\s\u3000]*[．.][\s\u3000]*{_TITLE}\s*$")),
     ("spaced", re.compile(rf"^(?P<number>{_DIGITS})[\s\u3000]+{_TITLE}\s*$")),
-    ("goal", re.compile(rf"^(?:{_GOAL_WORDS})[\s\u3000]*(?P<number>{_DIGITS}){_SEP}{_TITLE}\s*$")),
+    ("goal", re.compile(rf"^(?:{GOAL_WORDS})[\s\u3000]*(?P<number>{_DIGITS}){_SEP}{_TITLE}\s*$")),
 ]
 SUBHEADING_FAMILIES: list[tuple[str, re.Pattern]] = [
     ("paren", re.compile(rf"^[（(](?P<number>{_DIGITS})[）)][\s\u3000]*{_TITLE}\s*$")),
