@@ -72,9 +72,32 @@ def database_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+@pytest.fixture
+def reading_held(monkeypatch):
+    """Holds the worker once it has reported a tenth of the pages, until the test lets it go: reading
+    200 pages takes about as long as one poll, so without the hold the page may never show a count."""
+    from quizzes.services import document_uploads
+
+    go_on = threading.Event()
+    parse = document_uploads.parse_document
+
+    def held_parse(data, progress=None):
+        if progress is None:  # publishing parses again, without reporting
+            return parse(data)
+
+        def reporting(done, total):
+            progress(done, total)
+            if done == total // 10:
+                go_on.wait(timeout=60)
+        return parse(data, progress=reporting)
+
+    monkeypatch.setattr(document_uploads, "parse_document", held_parse)
+    return go_on
+
+
 @needs_postgresql
 def test_a_200_page_pdf_goes_from_upload_to_preview_with_no_request_over_two_seconds(
-        page: Page, site, transactional_db, django_user_model, database_tasks, tmp_path, capture):
+        page: Page, site, transactional_db, django_user_model, database_tasks, reading_held, tmp_path, capture):
     django_user_model.objects.create_superuser("henshu", password="pw-12345678")
     pdf = tmp_path / "machi-no-ayumi.pdf"
     pdf.write_bytes(two_hundred_pages())
@@ -90,6 +113,7 @@ def test_a_200_page_pdf_goes_from_upload_to_preview_with_no_request_over_two_sec
     with _Worker():
         expect(page.locator("#import-status progress")).to_be_visible(timeout=10_000)
         expect(page.locator(".status-message")).to_contain_text("ページ目", timeout=30_000)
+        reading_held.set()
         expect(page.get_by_role("heading", name="第1章：まちの歩み")).to_be_visible(timeout=120_000)
         capture("preview")
         expect(page.locator("table.review").first).to_contain_text("町は、1950年に第1号の事業を始め")
