@@ -20,8 +20,8 @@ from .records import ChapterMaterial, GoalListSource, ItemDraft, SourceRef
 
 DISTRACTORS = 3
 NEGATIVE_MARK = "〈含まれないもの〉"
-NEGATIVE_ITEMS = 3
-SELECT_ALL_ITEMS = 2
+NEGATIVE_ITEMS = 1  # with one select-all, one how-many and one item per goal: a list of five asks eight
+SELECT_ALL_ITEMS = 1
 ENOUGH_OF_OUR_OWN = DISTRACTORS + 2
 PLAN_REFERENCES = ("本構想", "本計画", "本戦略", "本方針")
 
@@ -34,9 +34,9 @@ class GoalItems(ItemGenerator):
     def drafts(self, material: ChapterMaterial) -> Iterator[ItemDraft | None]:
         for goals in material.goal_lists:
             pool = distractor_phrases(material, goals)
-            for index in range(len(goals.items)):
-                yield self.one_of(material, goals, pool, index)
-                yield self.missing(material, goals, pool, index)
+            for index in range(len(goals.items)):  # each goal asked once, the two ways taking turns
+                ways = (self.one_of, self.missing) if index % 2 == 0 else (self.missing, self.one_of)
+                yield ways[0](material, goals, pool, index) or ways[1](material, goals, pool, index)
             for index in range(min(NEGATIVE_ITEMS, len(pool))):
                 yield self.which_not(material, goals, pool, index)
             for index in range(SELECT_ALL_ITEMS):

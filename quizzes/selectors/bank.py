@@ -60,6 +60,15 @@ def _goal_list(goals: GoalList, numbers: dict[int, int]) -> GoalListSource:
     )
 
 
+def generated_keys_in_use(chapter: Chapter) -> frozenset[str]:
+    """Keys of the chapter's generated items a regeneration must keep: edited by a person, answered or
+    scheduled for review by a learner, or placed in a quiz set."""
+    in_use = Q(edited=True) | Q(attempt_items__isnull=False) | Q(review_cards__isnull=False) | Q(
+        set_entries__isnull=False)
+    items = Item.objects.filter(chapter=chapter, author__isnull=True).exclude(status=Item.Status.RETIRED)
+    return frozenset(items.filter(in_use).values_list("key", flat=True).distinct())
+
+
 def source_rows(chapter: Chapter) -> dict[str, dict]:
     """Ids of the rows items point at, keyed the way drafts name their sources (goal lists from 1)."""
     return {

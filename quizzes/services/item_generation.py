@@ -18,7 +18,7 @@ from quizzes.generation.kinds import Kind
 from quizzes.generation.pipeline import CheckedBank, generate_bank
 from quizzes.generation.records import ItemDraft
 from quizzes.models import Item, ItemVersion
-from quizzes.selectors.bank import chapter_material, source_rows
+from quizzes.selectors.bank import chapter_material, generated_keys_in_use, source_rows
 
 from .item_leaks import item_leaks_refresh
 
@@ -53,7 +53,7 @@ def load_generators() -> tuple[ItemGenerator, ...]:
 @transaction.atomic
 def items_generate(*, chapter: Chapter) -> GenerationReport:
     """Regenerate ``chapter``'s bank. A dry run is the caller's: quizzes.services.chapter_publishing."""
-    bank = generate_bank(chapter_material(chapter), list(load_generators()))
+    bank = generate_bank(chapter_material(chapter), list(load_generators()), keep=generated_keys_in_use(chapter))
     report = _BankWriter(chapter, bank).write()
     item_leaks_refresh(item_ids=Item.objects.filter(chapter=chapter).values_list("pk", flat=True))
     return report

@@ -112,7 +112,7 @@ def test_finish_summarises_and_is_idempotent(api, seed_bank):
 
 def test_progress_and_due_reviews(api, student, seed_bank, settings):
     settings.FSRS_FUZZING = False
-    items = list(Item.objects.filter(section__number=1, kind="true_false").order_by("id")[:4])
+    items = list(Item.objects.filter(section__number=1, kind__in=("true_false", "single_choice")).order_by("id")[:4])
     attempt = attempt_create(learner=student, items=items)
     slots = list(attempt.slots.order_by("position"))
     for slot in slots:

@@ -46,10 +46,10 @@ def test_the_changelist_runs_bounded_queries(staff_client, seed_bank, django_ass
 
 
 def test_the_change_page_previews_the_item_and_shows_the_key_and_findings(staff_client, seed_bank):
-    item = Item.objects.get(key__contains="event-to-year:平成９年")
+    item = Item.objects.get(key__contains="event-to-year:平成13年度")
     Item.objects.filter(pk=item.pk).update(findings=[{"rule": "length_cue", "message": "The key stands out"}])
     page = staff_client.get(change_url(item)).content.decode()
-    assert "次の文の（　）にあてはまる年はどれですか。" in page and "1997年12月" in page
+    assert "次の文の（　）にあてはまる年度はどれですか。" in page and "2001年度" in page
     assert "正答だけ長さが目立つ: The key stands out" in page  # the rule translated, the detail as the checker said it
     assert reverse("content:section", kwargs={"slug": seed_bank.slug, "number": 2}) in page
 
@@ -70,7 +70,7 @@ def form_data(item, **changes):
 
 
 def test_editing_saves_a_new_version_marked_edited(staff_client, seed_bank):
-    item = Item.objects.get(key__contains="true-false-own:スマートフォン")
+    item = Item.objects.get(key__contains="true-false-other:スマートフォン")
     response = staff_client.post(change_url(item), form_data(item, explanation="携帯電話の機能を拡張した端末。"))
     assert response.status_code == 302
     item.refresh_from_db()
@@ -79,7 +79,7 @@ def test_editing_saves_a_new_version_marked_edited(staff_client, seed_bank):
 
 
 def test_a_malformed_edit_is_refused_with_the_reason(staff_client, seed_bank):
-    item = Item.objects.get(key__contains="event-to-year:平成９年")
+    item = Item.objects.get(key__contains="event-to-year:平成13年度")
     response = staff_client.post(change_url(item), form_data(item, answer='"z"'))
     assert response.status_code == 200 and "The key is not one of the options." in response.content.decode()
     item.refresh_from_db()
@@ -87,8 +87,8 @@ def test_a_malformed_edit_is_refused_with_the_reason(staff_client, seed_bank):
 
 
 def test_a_flawed_edit_is_kept_as_a_draft_with_a_warning(staff_client, seed_bank):
-    item = Item.objects.get(key__contains="event-to-year:平成９年")
-    response = staff_client.post(change_url(item), form_data(item, prompt="平成９年（1997年）のことですか。"),
+    item = Item.objects.get(key__contains="event-to-year:平成13年度")
+    response = staff_client.post(change_url(item), form_data(item, prompt="平成13年度（2001年度）のことですか。"),
                                  follow=True)
     item.refresh_from_db()
     assert item.status == "draft" and item.findings[0]["rule"] == "answer_in_stem"
@@ -96,8 +96,8 @@ def test_a_flawed_edit_is_kept_as_a_draft_with_a_warning(staff_client, seed_bank
 
 
 def test_publish_refuses_flawed_items_and_retire_works_in_bulk(staff_client, seed_bank):
-    flawed = Item.objects.get(key__contains="event-to-year:平成９年")
-    flawed.prompt = "平成９年（1997年）の（　）はどれですか。"
+    flawed = Item.objects.get(key__contains="event-to-year:平成13年度")
+    flawed.prompt = "平成13年度（2001年度）の（　）はどれですか。"
     flawed.status = "draft"
     flawed.save()
     clean = Item.objects.filter(kind="ordering")

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..assembly import OPTION_IDS
+from ..balance import ITEMS_PER_FACT, facts_asked_too_often
 
 # Chi-square critical values at p = 0.01 by degrees of freedom (positions − 1).
 CRITICAL = {1: 6.63, 2: 9.21, 3: 11.34, 4: 13.28, 5: 15.09}
@@ -43,3 +44,10 @@ def key_position_balance(keys: list[tuple[str, int]]) -> list[BankFinding]:
                                         f"Keys of {size}-option items are unevenly placed: {shown}.", shown,
                                         {"size": size, "shown": ", ".join(f"{p} {n}" for p, n in shown.items())}))
     return findings
+
+
+def too_many_per_fact(keys: list[str]) -> list[BankFinding]:
+    """More than two items asking about one fact (a term asked six ways, one event three times)."""
+    return [BankFinding("too_many_per_fact", f"{count} items ask about「{fact}」(at most {ITEMS_PER_FACT}).",
+                        {fact: count}, {"fact": fact.split(":", 1)[1], "count": count, "limit": ITEMS_PER_FACT})
+            for fact, count in sorted(facts_asked_too_often(keys).items())]
