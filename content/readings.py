@@ -24,7 +24,8 @@ def term_reading(term: str, furigana: str | None) -> str:
 
 
 @cache
-def _tokenizer():
+def tokenizer():
+    """SudachiPy in mode C (long compounds kept whole) with parts of speech and readings; shared."""
     from sudachipy import Dictionary, SplitMode
 
     return Dictionary(dict="core").tokenizer(mode=SplitMode.C, fields={"pos", "reading_form"})
@@ -35,7 +36,7 @@ def reading_of(term: str) -> str:
     kana reading (a Latin word the dictionary does not know)."""
     name = _PARENTHESISED.sub("", term).strip()
     parts = []
-    for morpheme in _tokenizer().tokenize(name):
+    for morpheme in tokenizer().tokenize(name):
         if morpheme.part_of_speech()[0] == "補助記号":
             continue
         reading = morpheme.reading_form()

@@ -35,6 +35,12 @@ def finding_text(finding: dict) -> str:
         "near_synonym_options": _("Two options say nearly the same"),
         "unresolved_reference": _("The stem points at what it does not say"),
         "two_defensible_keys": _("Another option could also be defended"),
+        "too_many_per_fact": _("One fact is asked too many times"),
+        "key_alone_in_its_class": _("The answer is the only option of its kind"),
+        "blank_missing": _("The sentence has lost its blank"),
+        "stem_not_a_sentence": _("The stem is not a whole sentence"),
+        "option_not_from_document": _("An option is not from this document"),
+        "distractor_year_after_the_text": _("A distractor year is later than the text"),
         "unmarked_negative": _("A negative question is not marked"),
     }
     return f"{titles.get(finding['rule'], finding['rule'])}: {_finding_detail(finding)}"
@@ -49,6 +55,8 @@ def _finding_detail(finding: dict) -> str:
         return _("A negative stem must mark the negative visibly (〈含まれないもの〉).")
     if rule == "self_answering_definition":
         return _("The stem spells out an acronym among the answers; mask it or mark the item easy.")
+    if rule == "blank_missing":
+        return _("The stem has no blank （　） to fill.")
     if not params:
         return finding["message"]
     if rule == "matching_gives_pairs_away":
@@ -58,6 +66,9 @@ def _finding_detail(finding: dict) -> str:
         template = _("Options 「%(text)s」 and 「%(other)s」 are the same.") if params["same"] else \
             _("Options 「%(text)s」 and 「%(other)s」 are nested.")
         return template % params
+    if rule == "key_alone_in_its_class":
+        return _("Only the key names a %(key_class)s; the distractors name a %(shared)s.") % {
+            "key_class": _class_name(params["key_class"]), "shared": _class_name(params["shared"])}
     if rule == "mixed_option_types":
         kinds = {"year": _("years"), "fiscal": _("fiscal years"), "decade": _("decades"), "count": _("counts"),
                  "text": _("texts")}
@@ -74,5 +85,17 @@ def _finding_detail(finding: dict) -> str:
         "span_keyed_as_year": _("「%(date)s」 is keyed as the single year 「%(key)s」."),
         "near_synonym_options": _("Options 「%(text)s」 and 「%(other)s」 say nearly the same."),
         "unresolved_reference": _("「%(stem)s…」 refers to something the stem does not name."),
+        "too_many_per_fact": _("%(count)s items ask about 「%(fact)s」 (at most %(limit)s)."),
+        "stem_not_a_sentence": _("The stem 「…%(end)s」 does not end a sentence."),
+        "option_not_from_document": _("「%(text)s」 is not in this document."),
+        "distractor_year_after_the_text": _("「%(text)s」 is later than the text's last date (%(latest)s)."),
     }
     return templates[rule] % params if rule in templates else finding["message"]
+
+
+def _class_name(name: str) -> str:
+    """A class of quizzes.generation.categories in the interface's language."""
+    names = {"plan": _("plan or rule"), "organisation": _("organisation"), "person": _("person"),
+             "facility": _("facility or place"), "technology": _("technology or service"), "event": _("event"),
+             "activity": _("activity"), "field": _("field or industry"), "content": _("content")}
+    return names.get(name, name)

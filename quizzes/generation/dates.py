@@ -50,7 +50,8 @@ class DateItems(ItemGenerator):
 
     def drafts(self, material: ChapterMaterial) -> Iterator[ItemDraft | None]:
         for event in material.events:
-            if is_trivia(event):  # 「平成22年には995人となっています」: a figure's date, not a fact to learn
+            # 「平成22年には995人となっています」: a figure's date, not a fact to learn
+            if is_trivia(event, whole_sentence(material, event)):
                 continue
             if not asks_for_year(event):  # a range, 頃, an era's decade: what happened, never which year
                 yield self.year_to_event(material, event)
@@ -58,18 +59,21 @@ class DateItems(ItemGenerator):
             if event.approximate:
                 yield self.event_to_year(material, event) if starts_something(event) else None
                 continue
-            yield self.event_to_year(material, event)
-            yield self.typed_year(material, event)
-            yield self.year_to_event(material, event)
-            yield self.earliest(material, event)
+            # the ways in the order the bank keeps them (two per event), turned from event to event
+            ways = [self.event_to_year, self.year_to_event, self.typed_year, self.earliest]
+            turn = seeded(event_ident(event)).randrange(len(ways))
+            yield from (way(material, event) for way in ways[turn:] + ways[:turn])
         for group in ordering_groups(described_events(material)):
             yield self.ordering(material, group)
 
     def event_to_year(self, material: ChapterMaterial, event: EventSource) -> ItemDraft | None:
         key = self.key(material, "event-to-year", event_ident(event))
         stem = standalone_stem(material, event)
-        years = year_choices(material, event, seeded(key))
-        if stem is None or years is None or year_left_in(stem, event):
+        if stem is None:
+            return None
+        # a year the stem itself shows (another clause's date) is no distractor: the learner strikes it
+        years = year_choices(material, event, seeded(key), shown={date.year for date in find_dates(stem)})
+        if years is None or year_left_in(stem, event):
             return None
         options = lettered([label_for(event, year) for year in years])
         key_id = options[years.index(event.year)].id
@@ -150,22 +154,39 @@ _FIGURE_PREDICATE = re.compile(r"になって|にのぼ|を数え|を記録|を�
 _READING_A_FIGURE = re.compile(r"みると|比較すると|推移|傾向|となっています|占めて|割合|指数|ピーク|転じて")
 
 
-def is_trivia(event: EventSource) -> bool:
+def is_trivia(event: EventSource, sentence: str = "") -> bool:
     """A date that only stamps a figure (a count, a share, a trend read off a table) and names nothing
     that happened: 「平成22年には995人となっています」, 「平成22年の有配偶率を比較すると」."""
     if describe(event) is not None:  # 「X」の策定: something happened
         return False
-    sentence = event.sentence
+    sentence = sentence or event.sentence  # the whole sentence, when the event is told in one clause of it
     stated_figure = _QUANTITY.search(sentence) and _FIGURE_PREDICATE.search(sentence)
     return bool(_READING_A_FIGURE.search(sentence) or stated_figure)
 
 
+STEM_MAX_LENGTH = 200
+_SENTENCE_END = ("。", "！", "？", "」", "』")
+
+
 def standalone_stem(material: ChapterMaterial, event: EventSource) -> str | None:
-    """The event's sentence with its date masked, made to stand on its own (or None)."""
+    """The event's whole sentence with its date masked, made to stand on its own (or None). An event
+    told in one clause of a longer sentence (「…を開設し、同年10月には…」) is asked with the whole
+    sentence, never with the clause cut off mid-thought."""
     texts = [sentence.text for sentence in material.sentences]
     at = next((index for index, text in enumerate(texts) if event.sentence in text), len(texts))
-    sentence = self_contained(event.sentence, "".join(texts[:at]), keep=event.date_text)
+    whole = whole_sentence(material, event)
+    if len(whole) > STEM_MAX_LENGTH and whole != event.sentence:
+        return None
+    sentence = self_contained(whole, "".join(texts[:at]), keep=event.date_text)
     return sentence.replace(event.date_text, DATE_MASK, 1) if sentence else None
+
+
+def whole_sentence(material: ChapterMaterial, event: EventSource) -> str:
+    """The sentence an event's clause belongs to (the clause itself when it is one, or is not found)."""
+    if event.sentence.endswith(_SENTENCE_END):
+        return event.sentence
+    return next((sentence.text for sentence in material.sentences if event.sentence in sentence.text),
+                event.sentence)
 
 
 def event_ident(event: EventSource) -> str:
@@ -219,10 +240,12 @@ def dated_list(events: list[EventSource]) -> str:
     return "\n".join(f"{event.date_text}：{describe(event)}" for event in ordered)
 
 
-def year_choices(material: ChapterMaterial, event: EventSource, rng: random.Random) -> list[int] | None:
-    """Four years in ascending order, the key at a seeded position; None when too few are safe."""
+def year_choices(material: ChapterMaterial, event: EventSource, rng: random.Random,
+                 shown: frozenset[int] | set[int] = frozenset()) -> list[int] | None:
+    """Four years in ascending order, the key at a seeded position; None when too few are safe.
+    ``shown``: years the stem shows, never offered."""
     step = 10 if event.precision in DECADES else 1
-    excluded = excluded_years(material, event)
+    excluded = excluded_years(material, event) | set(shown)
     same_class = {other.year for other in material.events if precision_class(other) == precision_class(event)
                   and asks_for_year(other) and (other.precision in SINGLE_YEAR) == (event.precision in SINGLE_YEAR)}
     latest = max(other.years[1] for other in material.events)  # a past event: no year after the text's own

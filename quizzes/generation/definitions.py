@@ -19,7 +19,8 @@ from .terms import (
     definition_without_abbreviation,
     head,
     is_umbrella,
-    kind_of,
+    kind_as_definition,
+    kind_as_term,
     mask_term,
     related,
     short_definition,
@@ -41,21 +42,31 @@ class DefinitionItems(ItemGenerator):
 
     def drafts(self, material: ChapterMaterial) -> Iterator[ItemDraft | None]:
         for term in material.terms:
-            yield self.term_to_definition(material, term)
-            yield self.definition_to_term(material, term)
-            yield self.true_statement(material, term)
-            yield self.false_statement(material, term)
-            yield self.typed_term(material, term)
-            yield self.cloze(material, term)
+            yield from self.ways(material, term)
         for group in matching_groups(material.terms):
             yield self.matching(material, group)
+
+    def ways(self, material: ChapterMaterial, term: TermSource) -> list[ItemDraft | None]:
+        """Every way of asking the term, in the order the bank keeps them (two per term): three pairs that
+        do not give each other away, the first pair turning from term to term — choose the definition
+        and type the term; pick the term and judge a sibling's definition; the true statement and the
+        term in its sentence (the true statement shows the definition, so it never pairs with a way
+        that asks for it)."""
+        pairs = [(self.term_to_definition, self.typed_term), (self.definition_to_term, self.false_statement),
+                 (self.true_statement, self.cloze)]
+        turn = term.number % len(pairs)
+        return [way(material, term) for pair in pairs[turn:] + pairs[:turn] for way in pair]
 
     def term_to_definition(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
         key = self.key(material, "term-to-definition", head(term))
         rng = seeded(key)
         answer = short_definition(term)
-        candidates = [(short_definition(other), kind_of(other)) for other in distractor_terms(material, term)]
-        distractors = choose(answer, [c for c in candidates if TERM_MASK not in c[0]], kind_of(term), DISTRACTORS, rng)
+        if TERM_MASK in answer:  # 「…と称された」: the only option with a masked name would be the key
+            return None
+        candidates = [(short_definition(other), kind_as_definition(other))
+                      for other in distractor_terms(material, term)]
+        distractors = choose(answer, [c for c in candidates if TERM_MASK not in c[0]], kind_as_definition(term),
+                             DISTRACTORS, rng)
         if len(distractors) < DISTRACTORS:
             return None
         options, key_id = place_key(answer, distractors, rng)
@@ -65,8 +76,8 @@ class DefinitionItems(ItemGenerator):
     def definition_to_term(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
         key = self.key(material, "definition-to-term", head(term))
         rng = seeded(key)
-        candidates = [(head(other), kind_of(other)) for other in distractor_terms(material, term)]
-        distractors = choose(head(term), candidates, kind_of(term), DISTRACTORS, rng)
+        candidates = [(head(other), kind_as_term(other)) for other in distractor_terms(material, term)]
+        distractors = choose(head(term), candidates, kind_as_term(term), DISTRACTORS, rng)
         if len(distractors) < DISTRACTORS:
             return None
         options, key_id = place_key(head(term), distractors, rng)
@@ -81,9 +92,10 @@ class DefinitionItems(ItemGenerator):
 
     def false_statement(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
         key = self.key(material, "true-false-other", head(term))
-        candidates = [(short_definition(other), kind_of(other)) for other in distractor_terms(material, term)]
-        chosen = choose(short_definition(term), [c for c in candidates if TERM_MASK not in c[0]], kind_of(term), 1,
-                        seeded(key))
+        candidates = [(short_definition(other), kind_as_definition(other))
+                      for other in distractor_terms(material, term)]
+        chosen = choose(short_definition(term), [c for c in candidates if TERM_MASK not in c[0]],
+                        kind_as_definition(term), 1, seeded(key))
         if not chosen:
             return None
         lead = f"これは別の用語の説明です。「{head(term)}」は、{short_definition(term)}"
@@ -105,13 +117,15 @@ class DefinitionItems(ItemGenerator):
         used, stem = found
         key = self.key(material, Kind.CLOZE, head(term))
         rng = seeded(key)
-        candidates = [(head(other), kind_of(other)) for other in distractor_terms(material, term)
+        candidates = [(head(other), kind_as_term(other)) for other in distractor_terms(material, term)
                       if not contains_form(used.text, head(other)) and not is_umbrella(other)]
-        distractors = choose(head(term), candidates, kind_of(term), DISTRACTORS, rng)
+        distractors = choose(head(term), candidates, kind_as_term(term), DISTRACTORS, rng)
         if len(distractors) < DISTRACTORS:
             return None
         options, key_id = place_key(head(term), distractors, rng)
         blanked = mask_term(stem, term, CLOZE_BLANK).replace(f"（{CLOZE_BLANK}）", "")  # a masked gloss
+        if CLOZE_BLANK not in blanked:  # the term was only a gloss in parentheses: no blank would be left
+            return None
         prompt = f"次の文の{CLOZE_BLANK}にあてはまる用語はどれですか。\n{blanked}"
         lead = f"正解は「{head(term)}」。"
         explanation = explanations.from_sentence(material, used.section, used.text, lead)

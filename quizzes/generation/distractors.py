@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 import random
+from collections import Counter
 
+from .categories import odd_one_out
 from .folding import fold
 from .phrases import ending
 
@@ -23,20 +25,48 @@ def nested(a: str, b: str) -> bool:
     return fa in fb or fb in fa
 
 
-def choose(key: str, candidates: list[tuple[str, str]], key_kind: str, count: int,
+def choose(key: str, candidates: list[tuple[str, object]], key_kind: object, count: int,
            rng: random.Random) -> list[str]:
-    """Up to ``count`` candidate texts, preferring the key's kind and a length near the key's."""
+    """Up to ``count`` candidate texts, preferring the key's kind and a length near the key's.
+
+    A kind is a string, or a (class, form) pair such as ("plan", "name"): then a candidate of the key's
+    class (categories.py) comes before any length preference, and the choice never leaves the key the
+    one option of its class among distractors sharing another."""
     pool = list(dict.fromkeys(candidates))
     rng.shuffle(pool)
-    pool.sort(key=lambda candidate: (_length_distance(key, candidate[0]) > MAX_PREFERRED_DISTANCE,
-                                     candidate[1] != key_kind, _length_distance(key, candidate[0])))
-    chosen: list[str] = []
-    for text, _kind in pool:
+    pool.sort(key=lambda candidate: _preference(key, key_kind, candidate))
+    chosen: list[tuple[str, object]] = []
+    for text, kind in pool:
         if len(chosen) == count:
             break
-        if not nested(text, key) and not any(nested(text, other) for other in chosen):
-            chosen.append(text)
-    return without_length_cue(key, chosen, [text for text, _kind in pool])
+        if not nested(text, key) and not any(nested(text, other) for other, _kind in chosen):
+            chosen.append((text, kind))
+    if isinstance(key_kind, tuple):
+        chosen = _key_not_odd_one_out(key, key_kind[0], chosen, pool)
+    return without_length_cue(key, [text for text, _kind in chosen], [text for text, _kind in pool])
+
+
+def _preference(key: str, key_kind: object, candidate: tuple[str, object]) -> tuple:
+    text, kind = candidate
+    far = _length_distance(key, text) > MAX_PREFERRED_DISTANCE
+    if isinstance(key_kind, tuple):
+        other_class = key_kind[0] is not None and kind[0] != key_kind[0]
+        return other_class, far, kind[1:] != key_kind[1:], _length_distance(key, text)
+    return False, far, kind != key_kind, _length_distance(key, text)
+
+
+def _key_not_odd_one_out(key: str, key_class, chosen: list[tuple[str, tuple]], pool: list[tuple[str, tuple]]):
+    """Distractors sharing a class the key lacks: one of them swapped for a candidate of yet another
+    class (or of none), so that no class marks the key out."""
+    if not odd_one_out(key_class, [kind[0] for _text, kind in chosen]):
+        return chosen
+    shared = Counter(kind[0] for _text, kind in chosen if kind[0] is not None).most_common(1)[0][0]
+    texts = [text for text, _kind in chosen]
+    for text, kind in pool:
+        if kind[0] != shared and text not in texts and not any(nested(text, other) for other in [key, *texts]):
+            last = max(index for index, (_text, other) in enumerate(chosen) if other[0] == shared)
+            return [*chosen[:last], (text, kind), *chosen[last + 1:]]
+    return chosen
 
 
 def length_cue(key: str, distractors: list[str]) -> bool:

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .categories import category, names_a_thing
 from .folding import contains_form, fold, hiragana_to_katakana, is_katakana_word, katakana_to_hiragana
 from .records import TermSource
 
@@ -82,9 +83,18 @@ def first_sentence(text: str) -> str:
 
 @lru_cache(maxsize=1 << 14)
 def short_definition(term: TermSource) -> str:
-    """The definition's first sentence (after any abbreviation clause), the term itself masked."""
-    sentence = first_sentence(definition_without_abbreviation(term.definition))
-    return mask_term(_SCOPE_NOTE.sub("", sentence), term)
+    """The entry's defining sentence (after any abbreviation clause), the term itself masked."""
+    return mask_term(defining_sentence(definition_without_abbreviation(term.definition)), term)
+
+
+def defining_sentence(definition: str) -> str:
+    """The first sentence that says what the term is (categories.names_a_thing) — not the entry's first
+    sentence when that tells a history (「札幌には1980年代から…成長した。」) or an act (「…により開催。」);
+    the whole entry when no sentence of it does. A scope note (「ここでは、」) is dropped."""
+    sentences = [_SCOPE_NOTE.sub("", sentence.strip()) for sentence in _SENTENCE.findall(definition.strip())]
+    sentences = [sentence for sentence in sentences if sentence]
+    return next((sentence for sentence in sentences if names_a_thing(sentence)),
+                _SCOPE_NOTE.sub("", definition.strip()))
 
 
 def kind_of(term: TermSource) -> str:
@@ -97,6 +107,18 @@ def kind_of(term: TermSource) -> str:
     if name.startswith(_NAME_STARTS) or name.endswith(_NAME_ENDS):
         return "name"
     return "compound"
+
+
+def kind_as_term(term: TermSource) -> tuple[str | None, str]:
+    """How a term's name compares with others as an option: the class of what it names (its own head
+    noun's, else its definition's) and its written form."""
+    return category(head(term)) or category(short_definition(term)), kind_of(term)
+
+
+def kind_as_definition(term: TermSource) -> tuple[str | None, str]:
+    """How a term's definition compares with others as an option: the class of the definition's head
+    noun (else the name's) and the term's written form."""
+    return category(short_definition(term)) or category(head(term)), kind_of(term)
 
 
 def is_umbrella(term: TermSource) -> bool:

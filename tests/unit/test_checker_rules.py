@@ -1,5 +1,7 @@
 """Each flaw of ITEM_QUALITY.md that can be checked, planted in an otherwise clean item and caught."""
 
+from dataclasses import replace
+
 import pytest
 
 from quizzes.generation.assembly import lettered
@@ -228,3 +230,73 @@ def test_goal_distractors_are_unlike_each_other():
 
     assert unlike_each_other(["クリエイティブ産業の発展", "クリエイティブ産業の振興", "都市課題の解決"]) == [
         "クリエイティブ産業の発展", "都市課題の解決"]
+
+
+@pytest.mark.parametrize("key, distractors, fair", [
+    # an agreement among facilities; an audit among industries (written another way: 「…の産業」「…業」)
+    ("自治体同士が災害時に助け合うことを定めた協定。", ["災害時に避難する施設。", "町が整備した産業団地。", "観光客が集う拠点施設。"],
+     "町の防災の方向性を示した計画。"),
+    ("情報システムを第三者が点検する監査のこと。", ["創造的な財産を生む産業。", "情報と通信に関わる工業。", "映像や音楽を扱う文化"],
+     "住民と共に地域の課題を解く取組。"),
+])
+def test_the_key_alone_in_its_class(key, distractors, fair):
+    stem = "「〇〇」の説明として正しいものはどれですか。"
+    assert "key_alone_in_its_class" in rules(choice(stem, [key, *distractors]))
+    # with a distractor of the key's own class (a plan beside the agreement), the kind gives nothing away
+    assert "key_alone_in_its_class" not in rules(choice(stem, [key, *distractors[:2], fair]))
+
+
+def test_a_cloze_without_its_blank():
+    lost = choice("次の文の（　）にあてはまる用語はどれですか。\n町は防災計画（地域防災計画）を定めました。",
+                  ["防災計画", "観光計画", "福祉計画", "教育計画"], kind="cloze")
+    assert "blank_missing" in rules(lost)
+    kept = choice("次の文の（　）にあてはまる用語はどれですか。\n町は（　）を定めました。",
+                  ["防災計画", "観光計画", "福祉計画", "教育計画"], kind="cloze")
+    assert "blank_missing" not in rules(kept)
+    year = choice("次の文の（　）にあてはまる年はどれですか。\n町は1997年に構想を策定しました。",
+                  ["1997年", "1993年", "2001年", "2013年"])
+    assert "blank_missing" in rules(year)
+
+
+@pytest.mark.parametrize("stem", ["（　）からは、短編映画の売買を目的に映画祭を開催しており", "町は、（　）に開拓が始まり",
+                                  "総就業者数は（　）の774人から"])
+def test_a_stem_cut_mid_sentence(stem):
+    item = choice(f"次の文の（　）にあてはまる年はどれですか。\n{stem}", ["1997年", "1993年", "2001年", "2013年"])
+    assert "stem_not_a_sentence" in rules(item)
+    whole = choice(f"次の文の（　）にあてはまる年はどれですか。\n{stem}、今に至ります。", ["1997年", "1993年", "2001年", "2013年"])
+    assert "stem_not_a_sentence" not in rules(whole)
+
+
+def _material_with_goals():
+    from quizzes.generation.records import ChapterMaterial, EventSource, GoalListSource, SentenceSource
+
+    return ChapterMaterial(
+        slug="bousai", title="町の防災",
+        goal_lists=[GoalListSource(1, "町地域防災計画の基本方針", ("災害に強いまちづくり", "自助・共助の推進"), "…", 1)],
+        sentences=[SentenceSource("町は、平成16年に防災行政無線を整備し、避難所の耐震化を進めました。", 1),
+                   SentenceSource("令和２年には、要配慮者の支援体制の強化を始めました。", 1)],
+        events=[EventSource("平成16年", 2004, "町は、平成16年に防災行政無線を整備し", 1),
+                EventSource("令和２年", 2020, "令和２年には、要配慮者の支援体制の強化を始めました。", 1)])
+
+
+def test_a_goal_option_from_another_document():
+    from quizzes.generation.checker.material import check_against_material
+
+    stem = "町地域防災計画の基本方針として本文に挙げられているものはどれですか。"
+    own = choice(stem, ["災害に強いまちづくり", "避難所の耐震化", "要配慮者の支援体制の強化", "防災行政無線"])
+    assert check_against_material(own, _material_with_goals()) == []
+    # a waste-reduction goal from another town's plan
+    foreign = choice(stem, ["災害に強いまちづくり", "避難所の耐震化", "ごみの減量化の推進", "防災行政無線"])
+    found = check_against_material(foreign, _material_with_goals())
+    assert [(f.rule, f.params["text"]) for f in found] == [("option_not_from_document", "ごみの減量化の推進")]
+
+
+def test_a_distractor_year_after_the_texts_last_date():
+    from quizzes.generation.checker.material import check_against_material
+
+    stem = "次の文の（　）にあてはまる年はどれですか。\n町は、（　）に防災行政無線を整備しました。"
+    fair = replace(choice(stem, ["2004年", "2001年", "2011年", "2020年"]), skill="date")
+    assert check_against_material(fair, _material_with_goals()) == []
+    future = replace(choice(stem, ["2004年", "2001年", "2011年", "2024年度"]), skill="date")
+    found = check_against_material(future, _material_with_goals())
+    assert [(f.rule, f.params["latest"]) for f in found] == [("distractor_year_after_the_text", 2020)]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from content.parsing.dates import find_dates
 
+from ..categories import category, odd_one_out
 from ..distractors import length_cue as key_stands_out_by_length
 from ..distractors import nested
 from ..events import points_elsewhere
@@ -191,8 +192,48 @@ def unresolved_reference(item: ItemDraft) -> list[Finding]:
     return []
 
 
+def key_alone_in_its_class(item: ItemDraft) -> list[Finding]:
+    """The key the only option of its class while distractors share another (an audit among three
+    industries, an agreement among facilities): the key is found by its kind (categories.py)."""
+    if item.kind not in (Kind.SINGLE_CHOICE, Kind.CLOZE) or len(item.options) < 3 or not item.key_texts:
+        return []
+    if any(option_type(option.text) != "text" for option in item.options):
+        return []
+    key_class = category(item.key_texts[0])
+    others = [category(option.text) for option in item.options if option.id != item.answer]
+    if odd_one_out(key_class, others):
+        shared = Counter(name for name in others if name).most_common(1)[0][0]
+        return [Finding("key_alone_in_its_class", f"Only the key names a {key_class}; distractors name a {shared}.",
+                        {"key_class": key_class, "shared": shared})]
+    return []
+
+
+BLANK = "（　）"
+_SENTENCE_END = ("。", "！", "？", "」", "』", "）", ")")
+
+
+def blank_missing(item: ItemDraft) -> list[Finding]:
+    """A cloze, or a question about 「（　）」, whose quoted sentence has lost its blank."""
+    question, _, stem = item.prompt.partition("\n")
+    if (item.kind == Kind.CLOZE or BLANK in question) and BLANK not in stem:
+        return [Finding("blank_missing", "The stem has no blank （　） to fill.")]
+    return []
+
+
+def stem_not_a_sentence(item: ItemDraft) -> list[Finding]:
+    """A quoted stem cut mid-sentence (「…を開催しており」): the learner reads half a thought. A teacher's
+    own item is theirs to word."""
+    if "\n" not in item.prompt or item.generator == "teacher":
+        return []
+    stem = item.prompt.rsplit("\n", 1)[-1].strip()
+    if stem and not stem.endswith(_SENTENCE_END):
+        return [Finding("stem_not_a_sentence", f"The stem「…{stem[-12:]}」does not end a sentence.",
+                        {"end": stem[-12:]})]
+    return []
+
+
 RULES: tuple[Callable[[ItemDraft], list[Finding]], ...] = (
     answer_in_stem, two_defensible_keys, duplicate_options, mixed_option_types, length_cue, all_or_none,
     unmarked_negative, grammatical_cue, self_answering_definition, matching_gives_pairs_away, span_keyed_as_year,
-    unresolved_reference, near_synonym_options,
+    unresolved_reference, near_synonym_options, key_alone_in_its_class, blank_missing, stem_not_a_sentence,
 )

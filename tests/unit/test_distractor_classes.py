@@ -1,0 +1,80 @@
+"""Distractors of the key's kind: an agreement among plans, a facility among facilities, a person among
+people — from a glossary of our own that mixes kinds, so the kind alone would give the key away."""
+
+import pytest
+
+from quizzes.generation.categories import category, head_noun
+from quizzes.generation.definitions import DefinitionItems
+from quizzes.generation.records import ChapterMaterial, TermSource
+
+GLOSSARY = [
+    ("災害時相互応援協定", "災害が起きたときに自治体同士が物資や職員を融通し合うことを定めた協定。"),
+    ("地域防災計画", "災害対策基本法に基づき、町の防災の方針と役割分担を定めた計画。"),
+    ("町観光振興プラン", "観光客を増やすための町の取組の方向性を示した計画。"),
+    ("防災拠点センター", "災害時に物資の集積と避難者の受入れを行う施設。"),
+    ("道の駅", "休憩や地域の情報発信のために国道沿いに整備された施設。"),
+    ("地域おこし協力隊員", "都市から移り住み、地域の活性化に取り組む人。"),
+    ("観光ボランティアガイド", "町を訪れた人を無償で案内する住民。"),
+    ("ふるさと納税", "応援したい自治体に寄附すると、所得税や住民税が控除される制度。"),
+]
+
+
+@pytest.fixture(scope="module")
+def drafts():
+    terms = [TermSource(number, term, definition, 1) for number, (term, definition) in enumerate(GLOSSARY, 1)]
+    material = ChapterMaterial(slug="machi", title="町の防災と観光", terms=terms)
+    return {draft.key.split(":", 2)[2]: draft for draft in DefinitionItems().generate(material)}
+
+
+def test_heads_and_classes_of_definitions_written_several_ways():
+    assert head_noun("自治体同士が物資を融通し合うことを定めた協定のこと。") == "協定"
+    assert category("…の方向性を示した計画をいう。") == category("地域防災計画") == "plan"
+    assert category("町を無償で案内する住民") == category("地域おこし協力隊員") == "person"
+    assert category("町の主催により開催。") is None  # a history sentence names no kind
+
+
+def test_an_agreement_is_set_among_plans_and_rules_not_among_facilities(drafts):
+    item = drafts["term-to-definition:災害時相互応援協定"]
+    distractors = [option.text for option in item.options if option.id != item.answer]
+    assert {category(text) for text in distractors} == {"plan"}  # the two plans and the 制度
+    assert not any("施設" in text or "人。" in text for text in distractors)
+
+
+def test_a_facility_is_named_among_facilities_first(drafts):
+    item = drafts["definition-to-term:防災拠点センター"]
+    names = [option.text for option in item.options if option.id != item.answer]
+    assert "道の駅" in names
+
+
+def test_the_false_statement_gives_a_sibling_of_the_same_kind(drafts):
+    statement = drafts["true-false-other:観光ボランティアガイド"].prompt.splitlines()[-1]
+    assert statement == "都市から移り住み、地域の活性化に取り組む人。"  # another person, not a plan or a facility
+
+
+@pytest.mark.parametrize("entry, defining", [
+    # a history first, the definition second
+    ("平成５年に町と商工会が設立した。地域の商店を支援する第三セクターの会社。", "地域の商店を支援する第三セクターの会社。"),
+    # an act first (「…により開催。」), the definition second
+    ("町の主催により毎年８月に開催。町内外の団体が出店する夏の祭り。", "町内外の団体が出店する夏の祭り。"),
+    ("町と観光協会の共催として開始。地元の食を味わうイベントのこと。", "地元の食を味わうイベントのこと。"),
+    # the definition first: kept, however long the rest
+    ("住民が自ら地域を守るための組織。平成７年の震災を機に各地で結成された。", "住民が自ら地域を守るための組織。"),
+    # no sentence says what it is: the whole entry, never the history alone
+    ("町には昭和の頃から工場が集まった。この集積は「南部の谷」と呼ばれた。", "町には昭和の頃から工場が集まった。この集積は「南部の谷」と呼ばれた。"),
+])
+def test_the_defining_sentence_of_an_entry(entry, defining):
+    from quizzes.generation.terms import defining_sentence
+
+    assert defining_sentence(entry) == defining
+
+
+def test_a_cloze_is_not_made_where_the_term_stands_only_as_a_gloss():
+    from quizzes.generation.records import SentenceSource
+
+    terms = [TermSource(number, term, definition, 1) for number, (term, definition) in enumerate(GLOSSARY, 1)]
+    gloss_only = ChapterMaterial(slug="m", title="", terms=terms, sentences=[
+        SentenceSource("町は、災害時の助け合いの約束（災害時相互応援協定）を近隣の市と結びました。", 1),
+        SentenceSource("町は、地域防災計画を毎年見直しています。", 1)])
+    keys = {draft.key for draft in DefinitionItems().generate(gloss_only) if draft.kind == "cloze"}
+    assert "m:definition:cloze:地域防災計画" in keys  # used in the running text: blanked
+    assert "m:definition:cloze:災害時相互応援協定" not in keys  # only in parentheses: the blank would vanish
