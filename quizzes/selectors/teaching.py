@@ -14,7 +14,7 @@ from quizzes.generation.item_analysis import ItemStatistics, item_statistics, op
 from quizzes.generation.kinds import CHOICE_KINDS
 from quizzes.models import Answer, Assignment, Attempt, Item, Membership, QuizSet, QuizSetEntry, SchoolClass
 from quizzes.release import rule_allows
-from quizzes.selectors.bank import visible_to
+from quizzes.selectors.bank import leaking_pairs, visible_to
 
 
 def classes_of(teacher) -> QuerySet[SchoolClass]:
@@ -39,6 +39,16 @@ def quiz_sets_with_entries(owner) -> QuerySet[QuizSet]:
     """The owner's sets, each with its entries in order (their items, chapters and sections joined)."""
     entries = QuizSetEntry.objects.select_related("item", "chapter", "section").order_by("position")
     return QuizSet.objects.filter(owner=owner).prefetch_related(Prefetch("entries", queryset=entries))
+
+
+def leaks_in_set(quiz_set: QuizSet) -> list[tuple[QuizSetEntry, QuizSetEntry]]:
+    """Pairs of the set's own items of which one gives the other's answer away (a stem that names
+    another's key), in the set's order; the entries come from ``quiz_sets_with_entries``."""
+    by_item = {entry.item_id: entry for entry in quiz_set.entries.all() if entry.item_id}
+    clashes = leaking_pairs(item_ids=list(by_item))
+    pairs = {tuple(sorted((by_item[one], by_item[other]), key=lambda entry: entry.position))
+             for one, others in clashes.items() for other in others}
+    return sorted(pairs, key=lambda pair: (pair[0].position, pair[1].position))
 
 
 def assignments_open_to(student) -> QuerySet[Assignment]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from quizzes.models import Answer, Assignment, Attempt, Item, Membership, QuizSet, SchoolClass
-from quizzes.selectors.bank import published_items
+from quizzes.selectors.bank import leaking_pairs, published_items
 
 from .answering import attempt_close_if_expired
 from .practice import attempt_add_slots
@@ -90,7 +90,26 @@ def assignment_draw_items(*, quiz_set: QuizSet, student, seed: str) -> list[Item
                     .exclude(pk__in=taken))
         rng.shuffle(pool)
         pool.sort(key=lambda item: item.pk in seen)  # unseen first, in the shuffled order
-        chosen += pool[:entry.count]
+        chosen += _drawn_without_leaks(pool, entry.count, taken)
     if quiz_set.shuffle_items:
         rng.shuffle(chosen)
     return chosen
+
+
+def _drawn_without_leaks(pool: list[Item], count: int, taken: set[int]) -> list[Item]:
+    """``count`` items of the pool in its order, passing over any that would give away (or be given
+    away by) an item already in the attempt or drawn before it; those fill up only when nothing else
+    is left, as the teacher asked for ``count``. Only the head of the pool is looked at (one query of
+    bounded size, whatever the bank's)."""
+    pool = pool[:count * 4 + 20]
+    clashes = leaking_pairs(item_ids=[item.pk for item in pool] + list(taken))
+    drawn, held_back, present = [], [], set(taken)
+    for item in pool:
+        if len(drawn) == count:
+            break
+        if clashes.get(item.pk, set()) & present:
+            held_back.append(item)
+            continue
+        drawn.append(item)
+        present.add(item.pk)
+    return drawn + held_back[:count - len(drawn)]

@@ -31,6 +31,7 @@ from quizzes.selectors.teaching import (
     bank_filtered,
     classes_of,
     classes_with_roster,
+    leaks_in_set,
     quiz_set_results,
     quiz_sets_of,
     quiz_sets_with_entries,
@@ -125,6 +126,7 @@ def set_builder(request, set_id):
     page = Paginator(bank, BANK_PAGE_SIZE).get_page(request.GET.get("page"))
     in_set = {entry.item_id for entry in quiz_set.entries.all()}
     context = {"quiz_set": quiz_set, "bank_form": bank_form, "page": page, "in_set": in_set,
+               "leaks": leaks_in_set(quiz_set),
                "settings_form": QuizSetSettingsForm(instance=quiz_set),
                "random_form": RandomSlotForm(prefix="slot", reader=request.user),
                "own_form": OwnItemForm(prefix="own", reader=request.user),
@@ -155,7 +157,14 @@ def set_action(request, set_id, operation):
 
 def _add_item(request, quiz_set):
     item = get_object_or_404(Item, pk=posted_id(request, "item"))
-    entry_add_item(quiz_set=quiz_set, item=item)
+    entry = entry_add_item(quiz_set=quiz_set, item=item)
+    quiz_set = _own_set(request, quiz_set.pk)
+    clashing = [other for pair in leaks_in_set(quiz_set) if entry.pk in (pair[0].pk, pair[1].pk) for other in pair
+                if other.pk != entry.pk]
+    if clashing:
+        messages.warning(request, _("Added, but this item and item %(numbers)s give each other's answers away: a "
+                                    "student who reads one knows the other. Remove one of them, or keep both on "
+                                    "purpose.") % {"numbers": ", ".join(str(other.position) for other in clashing)})
 
 
 def _entry(request, quiz_set) -> QuizSetEntry:

@@ -186,3 +186,24 @@ def test_the_results_page_runs_bounded_queries_for_200_students(teacher_client, 
                                                    ("remove", {"entry": "9999"}), ("no-such", {})])
 def test_bad_builder_posts_are_404_not_500(teacher_client, quiz_set, operation, fields):
     assert teacher_client.post(action(quiz_set.pk, operation), fields).status_code == 404
+
+
+def test_the_builder_warns_of_items_that_give_each_other_away(teacher_client, quiz_set):
+    from quizzes.models import ItemLeak
+
+    leak = ItemLeak.objects.select_related("giver", "receiver").filter(
+        giver__author__isnull=True, receiver__author__isnull=True).order_by("pk").first()
+    assert leak is not None  # the seed bank has pairs such as a year item and its year-to-event item
+    pair = [leak.giver_id, leak.receiver_id]
+    bystander = Item.objects.exclude(pk__in=pair).exclude(leaks_given__receiver__in=pair).exclude(
+        leaks_received__giver__in=pair).order_by("pk").first()  # gives neither away, nor is given away
+    builder = reverse("quizzes:teach-set", kwargs={"set_id": quiz_set.pk})
+    first = teacher_client.post(action(quiz_set.pk, "add-item"), {"item": leak.giver_id}, follow=True)
+    calm = teacher_client.post(action(quiz_set.pk, "add-item"), {"item": bystander.pk}, follow=True)
+    assert "互いの答え" not in first.content.decode() + calm.content.decode()
+    added = teacher_client.post(action(quiz_set.pk, "add-item"), {"item": leak.receiver_id}, follow=True).content.decode()
+    assert "追加しました。ただし、この問題と1番の問題は互いの答えを明かしてしまいます" in added
+    page = teacher_client.get(builder).content.decode()
+    assert 'id="set-leaks"' in page and "1番と3番" in page
+    teacher_client.post(action(quiz_set.pk, "remove"), {"entry": quiz_set.entries.get(item_id=leak.giver_id).pk})
+    assert 'id="set-leaks"' not in teacher_client.get(builder).content.decode()
