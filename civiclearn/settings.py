@@ -272,6 +272,7 @@ QUIZ_ITEM_GENERATORS = [
     "quizzes.generation.definitions.DefinitionItems",
     "quizzes.generation.dates.DateItems",
     "quizzes.generation.goals.GoalItems",
+    "quizzes.generation.purposes.PurposeItems",
 ]
 
 # Spaced review (fsrs): the recall probability reviews aim for, and whether intervals get a little

@@ -114,6 +114,8 @@ _THIS_PLAN = re.compile(r"(?<![\u4e00-\u9fff])(?:本|同|当)(構想|計画|戦�
 # A pointing word at the head of the first clause, or right after the date asked for (「（　）からはその…」).
 _POINTING_HEAD = re.compile(r"^(?:（　）[^、。（]{0,4})?(?:その|この|これら|こうした|そうした|このような|そのような)")
 _FIRST_CLAUSE = re.compile(r"^[^、。]*[、。]?")
+_BULLET = re.compile(r"^[○●◯◎・■□◆◇\s]+")  # a list bullet the PDF kept at the sentence's head
+_CONNECTIVE = re.compile(r"^(?:また|さらに|なお|そして|加えて|あわせて|併せて)、")  # links to the sentence before
 
 
 def self_contained(sentence: str, earlier_text: str, keep: str = "") -> str | None:
@@ -130,7 +132,10 @@ def self_contained(sentence: str, earlier_text: str, keep: str = "") -> str | No
     True
     >>> self_contained("この現象は、「サッポロバレー」と称されました。", "") is None
     True
+    >>> self_contained("○そのため、評価の仕組みを確立します。", ""), self_contained("また、里親制度を推進します。", "")
+    ('評価の仕組みを確立します。', '里親制度を推進します。')
     """
+    sentence = _CONNECTIVE.sub("", _BULLET.sub("", sentence))
     for plan in _THIS_PLAN.finditer(sentence):
         names = [name for name in re.findall(r"「([^「」]+)」", earlier_text) if name.endswith(plan.group(1))]
         if not names:
@@ -146,5 +151,5 @@ def self_contained(sentence: str, earlier_text: str, keep: str = "") -> str | No
 
 def points_elsewhere(stem: str) -> bool:
     """A stem that opens by pointing at what it does not say: 本構想, その実績, この経験から."""
-    first = _FIRST_CLAUSE.match(stem.strip()).group()
+    first = _FIRST_CLAUSE.match(_BULLET.sub("", stem.strip())).group()
     return bool(_THIS_PLAN.search(first) or _POINTING_HEAD.match(first))

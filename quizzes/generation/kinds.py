@@ -21,6 +21,7 @@ class Skill(StrEnum):
     DEFINITION = "definition"
     DATE = "date"
     GOAL = "goal"
+    PURPOSE = "purpose"
 
 
 # Kinds whose key is one option's id, and kinds whose options are picked (counted in item analysis).

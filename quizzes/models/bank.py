@@ -23,6 +23,7 @@ class Item(models.Model):
         DEFINITION = kinds.Skill.DEFINITION.value, _("Definitions")
         DATE = kinds.Skill.DATE.value, _("Dates")
         GOAL = kinds.Skill.GOAL.value, _("Goals")
+        PURPOSE = kinds.Skill.PURPOSE.value, _("Purposes")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
