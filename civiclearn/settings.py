@@ -273,6 +273,7 @@ QUIZ_ITEM_GENERATORS = [
     "quizzes.generation.dates.DateItems",
     "quizzes.generation.goals.GoalItems",
     "quizzes.generation.purposes.PurposeItems",
+    "quizzes.generation.figures.FigureItems",
 ]
 
 # Spaced review (fsrs): the recall probability reviews aim for, and whether intervals get a little

@@ -22,6 +22,7 @@ class Skill(StrEnum):
     DATE = "date"
     GOAL = "goal"
     PURPOSE = "purpose"
+    FIGURE = "figure"
 
 
 # Kinds whose key is one option's id, and kinds whose options are picked (counted in item analysis).

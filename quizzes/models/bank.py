@@ -24,6 +24,7 @@ class Item(models.Model):
         DATE = kinds.Skill.DATE.value, _("Dates")
         GOAL = kinds.Skill.GOAL.value, _("Goals")
         PURPOSE = kinds.Skill.PURPOSE.value, _("Purposes")
+        FIGURE = kinds.Skill.FIGURE.value, _("Numbers")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
