@@ -11,8 +11,9 @@ from django.utils.translation import ngettext
 from quizzes.drafts import as_draft
 from quizzes.generation.checker.shape import malformed
 from quizzes.messages import finding_text
-from quizzes.models import Item, ItemVersion
+from quizzes.models import Item, ItemVersion, LearnedDistractor
 from quizzes.services.item_review import EDITABLE_FIELDS, item_edit, items_publish, items_retire, items_share
+from quizzes.services.learning_from_use import learned_distractors_decide
 
 
 class FlawedFilter(admin.SimpleListFilter):
@@ -149,3 +150,33 @@ class ItemAdmin(admin.ModelAdmin):
 def _keyed_options(item: Item) -> list[tuple[str, str, bool]]:
     keys = item.answer if isinstance(item.answer, list) else [item.answer]
     return [(option.get("id"), option.get("text"), option.get("id") in keys) for option in item.options]
+
+
+@admin.register(LearnedDistractor)
+class LearnedDistractorAdmin(admin.ModelAdmin):
+    """What learners' answers taught, for a reviewer: approve a learners' wrong answer before it is
+    offered as a distractor; reject an idle-distractor record to keep that distractor."""
+
+    list_display = ["text", "fact", "chapter", "source", "count", "status", "status_set_by_person"]
+    list_filter = ["status", "source", "chapter"]
+    search_fields = ["text", "fact"]
+    readonly_fields = ["chapter", "fact", "text", "source", "count", "status", "status_set_by_person", "updated_at"]
+    actions = ["approve", "reject"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Approve: use the answer as a distractor, or leave the idle one out"),
+                  permissions=["change"])
+    def approve(self, request, queryset):
+        self._decided(request, learned_distractors_decide(rows=queryset, approve=True))
+
+    @admin.action(description=_("Reject: never offer the answer, or keep the idle distractor"), permissions=["change"])
+    def reject(self, request, queryset):
+        self._decided(request, learned_distractors_decide(rows=queryset, approve=False))
+
+    def _decided(self, request, count: int) -> None:
+        self.message_user(request, ngettext("%(count)d decision saved; it takes effect when the items are next "
+                                            "generated.", "%(count)d decisions saved; they take effect when the "
+                                            "items are next generated.", count) % {"count": count},
+                          messages.SUCCESS)

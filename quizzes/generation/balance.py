@@ -21,15 +21,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from .records import ItemDraft, SourceRef  # noqa: F401 (SourceRef: the doctest)
+from .records import ItemDraft, SourceRef, fact_of  # noqa: F401 (SourceRef: the doctest; fact_of: re-exported)
 
 ITEMS_PER_FACT = 2
-
-
-def fact_of(key: str) -> str:
-    """「slug:skill:variant:ident」 → 「skill:ident」: the variant is how the fact is asked."""
-    _slug, skill, _variant, ident = key.split(":", 3)
-    return f"{skill}:{ident}"
 
 
 def at_most_per_fact(drafts: list[ItemDraft], *, flagged: set[str], keep: set[str],

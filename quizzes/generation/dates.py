@@ -35,8 +35,9 @@ from .events import (
 from .folding import contains_form
 from .kinds import Kind, Skill
 from .random_source import seeded, short_hash
-from .records import ChapterMaterial, EventSource, ItemDraft, SourceRef
+from .records import ChapterMaterial, EventSource, ItemDraft, SourceRef, fact_of
 from .terms import head, kind_of
+from .years import read_year
 
 OPTIONS = 4
 NEAR_YEARS = 6
@@ -72,7 +73,8 @@ class DateItems(ItemGenerator):
         if stem is None:
             return None
         # a year the stem itself shows (another clause's date) is no distractor: the learner strikes it
-        years = year_choices(material, event, seeded(key), shown={date.year for date in find_dates(stem)})
+        idle = {year.year for text in material.avoided.get(fact_of(key), ()) if (year := read_year(text))}
+        years = year_choices(material, event, seeded(key), shown={date.year for date in find_dates(stem)} | idle)
         if years is None or year_left_in(stem, event):
             return None
         options = lettered([label_for(event, year) for year in years])

@@ -51,11 +51,16 @@ class DefinitionItems(ItemGenerator):
         do not give each other away, the first pair turning from term to term — choose the definition
         and type the term; pick the term and judge a sibling's definition; the true statement and the
         term in its sentence (the true statement shows the definition, so it never pairs with a way
-        that asks for it)."""
+        that asks for it). Once a reviewer approves names learners typed for the term by mistake, the
+        ways that offer names come first: the term in its sentence, then pick the term."""
         pairs = [(self.term_to_definition, self.typed_term), (self.definition_to_term, self.false_statement),
                  (self.true_statement, self.cloze)]
         turn = term.number % len(pairs)
-        return [way(material, term) for pair in pairs[turn:] + pairs[:turn] for way in pair]
+        ways = [way for pair in pairs[turn:] + pairs[:turn] for way in pair]
+        if material.offers(self.key(material, "", head(term))):
+            ways = [self.cloze, self.definition_to_term, *(way for way in ways if way not in (
+                self.cloze, self.definition_to_term))]
+        return [way(material, term) for way in ways]
 
     def term_to_definition(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
         key = self.key(material, "term-to-definition", head(term))
@@ -63,8 +68,8 @@ class DefinitionItems(ItemGenerator):
         answer = short_definition(term)
         if TERM_MASK in answer:  # 「…と称された」: the only option with a masked name would be the key
             return None
-        candidates = [(short_definition(other), kind_as_definition(other))
-                      for other in distractor_terms(material, term)]
+        candidates = material.unworn(key, [(short_definition(other), kind_as_definition(other))
+                                           for other in distractor_terms(material, term)])
         distractors = choose(answer, [c for c in candidates if TERM_MASK not in c[0]], kind_as_definition(term),
                              DISTRACTORS, rng)
         if len(distractors) < DISTRACTORS:
@@ -76,7 +81,8 @@ class DefinitionItems(ItemGenerator):
     def definition_to_term(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
         key = self.key(material, "definition-to-term", head(term))
         rng = seeded(key)
-        candidates = [(head(other), kind_as_term(other)) for other in distractor_terms(material, term)]
+        candidates = offered_names(material, key, term) + material.unworn(
+            key, [(head(other), kind_as_term(other)) for other in distractor_terms(material, term)])
         distractors = choose(head(term), candidates, kind_as_term(term), DISTRACTORS, rng)
         if len(distractors) < DISTRACTORS:
             return None
@@ -92,8 +98,8 @@ class DefinitionItems(ItemGenerator):
 
     def false_statement(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
         key = self.key(material, "true-false-other", head(term))
-        candidates = [(short_definition(other), kind_as_definition(other))
-                      for other in distractor_terms(material, term)]
+        candidates = material.unworn(key, [(short_definition(other), kind_as_definition(other))
+                                           for other in distractor_terms(material, term)])
         chosen = choose(short_definition(term), [c for c in candidates if TERM_MASK not in c[0]],
                         kind_as_definition(term), 1, seeded(key))
         if not chosen:
@@ -117,8 +123,10 @@ class DefinitionItems(ItemGenerator):
         used, stem = found
         key = self.key(material, Kind.CLOZE, head(term))
         rng = seeded(key)
-        candidates = [(head(other), kind_as_term(other)) for other in distractor_terms(material, term)
-                      if not contains_form(used.text, head(other)) and not is_umbrella(other)]
+        candidates = offered_names(material, key, term) + material.unworn(
+            key, [(head(other), kind_as_term(other)) for other in distractor_terms(material, term)
+                  if not contains_form(used.text, head(other)) and not is_umbrella(other)])
+        candidates = [c for c in candidates if not contains_form(used.text, c[0])]
         distractors = choose(head(term), candidates, kind_as_term(term), DISTRACTORS, rng)
         if len(distractors) < DISTRACTORS:
             return None
@@ -184,6 +192,12 @@ def usage_sentence(material: ChapterMaterial, term: TermSource) -> tuple[Sentenc
                 return sentence, stem
         earlier += sentence.text
     return None
+
+
+def offered_names(material: ChapterMaterial, key: str, term: TermSource) -> list[tuple[str, tuple]]:
+    """Names learners type for this term by mistake, approved by a reviewer: the distractors they
+    themselves find plausible, of the term's own kind (they are wrong answers for it)."""
+    return [(text, kind_as_term(term)) for text in material.offers(key) if not contains_form(text, head(term))]
 
 
 def masked_definition(term: TermSource) -> str:

@@ -99,7 +99,8 @@ class FigureItems(ItemGenerator):
         factors += [factor for factor in (*BELOW, *ABOVE) if factor not in factors]  # when one is struck out
         shown = {match.group() for match in _FIGURE.finditer(earlier[-400:])}
         distractors: list[str] = []
-        for value in scaled(figure.text, factors):  # 「40人」 beside 「140人」 reads as one inside the other
+        # never 「40人」 beside 「140人」: one reads as inside the other
+        for value in material.unworn(key, scaled(figure.text, factors)):
             if len(distractors) < OPTIONS - 1 and value not in shown and not any(
                     nested(value, other) for other in [figure.text, *distractors]):
                 distractors.append(value)

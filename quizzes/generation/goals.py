@@ -47,7 +47,7 @@ class GoalItems(ItemGenerator):
         goal = goals.items[index]
         key = self.key(material, "one-of", f"{goals.title}:{goal}")
         rng = seeded(key)
-        distractors = alike_endings(goal, pool, DISTRACTORS, rng)
+        distractors = alike_endings(goal, material.unworn(key, pool), DISTRACTORS, rng)
         if len(distractors) < DISTRACTORS:
             return None
         options, key_id = place_key(goal, distractors, rng)
@@ -58,7 +58,7 @@ class GoalItems(ItemGenerator):
         goal = goals.items[index]
         key = self.key(material, "missing", f"{goals.title}:{goal}")
         rng = seeded(key)
-        distractors = alike_endings(goal, pool, DISTRACTORS, rng)
+        distractors = alike_endings(goal, material.unworn(key, pool), DISTRACTORS, rng)
         if len(distractors) < DISTRACTORS or len(goals.items) < 3:
             return None
         shown = "、".join(f"「{other}」" for other in goals.items if other != goal)

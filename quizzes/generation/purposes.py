@@ -105,7 +105,7 @@ class PurposeItems(ItemGenerator):
         # a distractor about the same things as the key or its action could be defended as the reason
         candidates = [(other.as_option(purpose.nominal), "purpose") for other in others
                       if (purpose.nominal or not other.nominal) and not content_tokens(other.purpose) & about]
-        distractors = choose(answer, candidates, "purpose", DISTRACTORS, rng)
+        distractors = choose(answer, material.unworn(key, candidates), "purpose", DISTRACTORS, rng)
         earlier = "".join(sentence.text for sentence in material.sentences[:material.sentences.index(
             purpose.sentence)]) if purpose.sentence in material.sentences else ""
         stem = self_contained(text, earlier, keep=purpose.purpose)

@@ -70,6 +70,25 @@ class ChapterMaterial:
     section_titles: dict[int, str] = field(default_factory=dict)
     other_terms: list[TermSource] = field(default_factory=list)
     other_goal_phrases: list[str] = field(default_factory=list)
+    # what learners' answers taught, by fact (fact_of): distractors to leave out, and to offer
+    avoided: dict[str, frozenset[str]] = field(default_factory=dict)
+    offered: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def unworn(self, key: str, texts: list) -> list:
+        """``texts`` (or (text, kind) pairs) without the distractors learners showed to be idle for the
+        item's fact."""
+        idle = self.avoided.get(fact_of(key), frozenset())
+        return [text for text in texts if (text[0] if isinstance(text, tuple) else text) not in idle]
+
+    def offers(self, key: str) -> tuple[str, ...]:
+        """Wrong answers learners give for the item's fact, approved by a reviewer as distractors."""
+        return self.offered.get(fact_of(key), ())
+
+
+def fact_of(key: str) -> str:
+    """「slug:skill:variant:ident」 → 「skill:ident」: what an item asks about (the variant is how)."""
+    _slug, skill, _variant, ident = key.split(":", 3)
+    return f"{skill}:{ident}"
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,10 @@
 """The item bank, attempts at it, and each learner's progress."""
 
 from .attempts import Answer, Attempt, AttemptItem
-from .bank import Item, ItemLeak, ItemVersion
+from .bank import Item, ItemLeak, ItemVersion, LearnedDistractor
 from .progress import ReviewCard, ReviewLog
 from .teaching import Assignment, Membership, QuizSet, QuizSetEntry, SchoolClass
 from .uploads import DocumentUpload
 
 __all__ = ["Answer", "Assignment", "Attempt", "AttemptItem", "DocumentUpload", "Item", "ItemLeak", "ItemVersion",
-           "Membership", "QuizSet", "QuizSetEntry", "ReviewCard", "ReviewLog", "SchoolClass"]
+           "LearnedDistractor", "Membership", "QuizSet", "QuizSetEntry", "ReviewCard", "ReviewLog", "SchoolClass"]

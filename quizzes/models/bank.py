@@ -146,3 +146,39 @@ class ItemLeak(models.Model):
 
     def __str__(self):
         return f"{self.giver_id} → {self.receiver_id} ({self.form})"
+
+
+class LearnedDistractor(models.Model):
+    """What learners' answers taught about one fact's distractors (ITEM_QUALITY.md, "After items are
+    used"): a distractor nobody picks is left out of the fact's next version unless a reviewer keeps
+    it; a wrong answer many learners type is offered as a distractor once a reviewer approves it."""
+
+    class Source(models.TextChoices):
+        IDLE = "idle", _("A distractor nobody picks")
+        LEARNERS = "learners", _("A wrong answer learners give")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Awaiting review")
+        APPROVED = "approved", _("In use")
+        REJECTED = "rejected", _("Rejected")
+
+    chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="learned_distractors")
+    fact = models.CharField(_("fact"), max_length=200, help_text=_("What the items ask about: skill and subject."))
+    text = models.CharField(_("text"), max_length=500)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    count = models.PositiveIntegerField(_("answers"), help_text=_(
+        "For a distractor nobody picks: the answers that passed it over; for a learners' answer: the learners "
+        "who gave it."))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    status_set_by_person = models.BooleanField(_("decided by a reviewer"), default=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["chapter", "fact", "source", "text"],
+                                               name="learned_distractor_unique")]
+        ordering = ["chapter", "fact", "source", "-count"]
+        verbose_name = _("learned distractor")
+        verbose_name_plural = _("learned distractors")
+
+    def __str__(self):
+        return f"{self.fact}: {self.text}"

@@ -1,19 +1,21 @@
 """Reads for the item bank: the material generators work from, and items for listing."""
 
+from collections import defaultdict
+
 from django.db.models import Q, QuerySet
 
 from content.audience import readable_by
 from content.models import Chapter, Event, Goal, GoalList, Paragraph, Section, Term, TermLink
 from content.parsing.dates import quoted_names, split_sentences
 from quizzes.generation.records import ChapterMaterial, EventSource, GoalListSource, SentenceSource, TermSource
-from quizzes.models import Item, ItemLeak
+from quizzes.models import Item, ItemLeak, LearnedDistractor
 
 
 def chapter_material(chapter: Chapter) -> ChapterMaterial:
     """The chapter as the generators see it, from the database (so admin edits reach the items).
 
-    Seven queries whatever the chapter's size: sections, paragraphs, terms, events, goal lists with
-    their goals, and the terms and goals of the other chapters.
+    Nine queries whatever the chapter's size: sections, paragraphs, terms, events, goal lists and
+    their goals, the terms and goals of the other chapters, and what learners' answers taught.
     """
     sections = list(chapter.sections.order_by("number"))
     numbers = {section.pk: section.number for section in sections}
@@ -37,7 +39,22 @@ def chapter_material(chapter: Chapter) -> ChapterMaterial:
             Goal.objects.filter(goal_list__chapter__in=same_document)
             .order_by("goal_list__chapter", "goal_list__position", "position").values_list("text", flat=True)
         ),
+        **_learned(chapter),
     )
+
+
+def _learned(chapter: Chapter) -> dict:
+    """Distractors in use or left out because of learners' answers, by fact (a reviewer's no stands)."""
+    avoided: dict[str, set[str]] = defaultdict(set)
+    offered: dict[str, list[str]] = defaultdict(list)
+    rows = chapter.learned_distractors.filter(status=LearnedDistractor.Status.APPROVED).order_by("-count", "text")
+    for fact, text, source in rows.values_list("fact", "text", "source"):
+        if source == LearnedDistractor.Source.IDLE:
+            avoided[fact].add(text)
+        else:
+            offered[fact].append(text)
+    return {"avoided": {fact: frozenset(texts) for fact, texts in avoided.items()},
+            "offered": {fact: tuple(texts) for fact, texts in offered.items()}}
 
 
 def _term(term: Term, numbers: dict[int, int]) -> TermSource:

@@ -21,6 +21,7 @@ from quizzes.models import Item, ItemVersion
 from quizzes.selectors.bank import chapter_material, generated_keys_in_use, source_rows
 
 from .item_leaks import item_leaks_refresh
+from .learning_from_use import distractors_learn
 
 
 @dataclass
@@ -53,6 +54,7 @@ def load_generators() -> tuple[ItemGenerator, ...]:
 @transaction.atomic
 def items_generate(*, chapter: Chapter) -> GenerationReport:
     """Regenerate ``chapter``'s bank. A dry run is the caller's: quizzes.services.chapter_publishing."""
+    distractors_learn(chapter=chapter)
     bank = generate_bank(chapter_material(chapter), list(load_generators()), keep=generated_keys_in_use(chapter))
     report = _BankWriter(chapter, bank).write()
     item_leaks_refresh(item_ids=Item.objects.filter(chapter=chapter).values_list("pk", flat=True))

@@ -114,8 +114,8 @@ def test_edits_are_limited_to_the_fields_a_person_writes(seed_bank):
 
 
 def test_material_reads_in_bounded_queries(some_chapters, django_assert_max_num_queries):
-    # sections, paragraphs, terms, events, goal lists + goals, other chapters' terms, their goals
-    with django_assert_max_num_queries(8):
+    # sections, paragraphs, terms, events, goal lists + goals, other chapters' terms, their goals, learned distractors
+    with django_assert_max_num_queries(9):
         material = chapter_material(some_chapters)
     assert len(material.terms) == 25 and len(material.sentences) > 29
 
