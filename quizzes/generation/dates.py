@@ -152,6 +152,7 @@ class DateItems(ItemGenerator):
 
 _QUANTITY = re.compile(
     r"[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+|\s*(?:万|千|百)?(?:人|件|名|校|社|団体|戸|世帯|円|％|%|倍|ポイント))")
+_STAMPED_FIGURE = re.compile(r"^(?:の|には|に|は|では|で|時点で|現在で?)?(?:約|およそ)?" + _QUANTITY.pattern)
 _FIGURE_PREDICATE = re.compile(r"になって|にのぼ|を数え|を記録|を割り込|に達し|まで(?:減少|増加)|でした")
 _READING_A_FIGURE = re.compile(r"みると|比較すると|推移|傾向|となっています|占めて|割合|指数|ピーク|転じて")
 
@@ -162,12 +163,15 @@ def is_trivia(event: EventSource, sentence: str = "") -> bool:
     if describe(event) is not None:  # 「X」の策定: something happened
         return False
     sentence = sentence or event.sentence  # the whole sentence, when the event is told in one clause of it
+    after = sentence.split(event.date_text, 1)[-1]
+    if _STAMPED_FIGURE.match(after):  # 「1990年の1,584人から」, 「平成22年には20戸と」
+        return True
     stated_figure = _QUANTITY.search(sentence) and _FIGURE_PREDICATE.search(sentence)
     return bool(_READING_A_FIGURE.search(sentence) or stated_figure)
 
 
 STEM_MAX_LENGTH = 200
-_SENTENCE_END = ("。", "！", "？", "」", "』")
+_RELATIVE = re.compile(r"^(?:同|翌|前)(?:年|月)")
 
 
 def standalone_stem(material: ChapterMaterial, event: EventSource) -> str | None:
@@ -179,14 +183,15 @@ def standalone_stem(material: ChapterMaterial, event: EventSource) -> str | None
     whole = whole_sentence(material, event)
     if len(whole) > STEM_MAX_LENGTH and whole != event.sentence:
         return None
+    if _RELATIVE.match(event.date_text) and whole != event.sentence:
+        return None  # 「同年」「翌年度」 beside the date they count from: the stem would give the year away
     sentence = self_contained(whole, "".join(texts[:at]), keep=event.date_text)
     return sentence.replace(event.date_text, DATE_MASK, 1) if sentence else None
 
 
 def whole_sentence(material: ChapterMaterial, event: EventSource) -> str:
-    """The sentence an event's clause belongs to (the clause itself when it is one, or is not found)."""
-    if event.sentence.endswith(_SENTENCE_END):
-        return event.sentence
+    """The sentence an event's clause belongs to (the clause itself when it is one, or is not found):
+    「同年10月には…始めました。」 is the second half of 「町は、平成13年4月に…を開設し、同年10月には…」."""
     return next((sentence.text for sentence in material.sentences if event.sentence in sentence.text),
                 event.sentence)
 
@@ -251,10 +256,11 @@ def year_choices(material: ChapterMaterial, event: EventSource, rng: random.Rand
     same_class = {other.year for other in material.events if precision_class(other) == precision_class(event)
                   and asks_for_year(other) and (other.precision in SINGLE_YEAR) == (event.precision in SINGLE_YEAR)}
     latest = max(other.years[1] for other in material.events)  # a past event: no year after the text's own
+    shift = event.years[0] - event.year  # 2010年代後半 starts in 2015: so does each candidate's part
     reach = NEAR_YEARS // 2 if event.precision in DECADES else NEAR_YEARS
     near = {event.year + step * offset for offset in range(-reach, reach + 1)}
     candidates = sorted(year for year in same_class | near if year not in excluded and year != event.year
-                        and year <= latest)
+                        and year + shift <= latest)
     below = _preferred([y for y in candidates if y < event.year], same_class, rng)
     above = _preferred([y for y in candidates if y > event.year], same_class, rng)
     wanted_below = rng.randrange(OPTIONS)

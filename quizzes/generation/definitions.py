@@ -33,6 +33,7 @@ MATCHING_MIN = 4
 MATCHING_SPARES = 2  # definitions beyond the entries: the last pair is not given away
 CLOZE_BLANK = "（　）"
 CLOZE_MAX_LENGTH = 160
+TYPED_MAX_LENGTH = 10
 
 
 class DefinitionItems(ItemGenerator):
@@ -109,7 +110,9 @@ class DefinitionItems(ItemGenerator):
         draft.explanation = f"{lead}\n{draft.explanation}"
         return draft
 
-    def typed_term(self, material: ChapterMaterial, term: TermSource) -> ItemDraft:
+    def typed_term(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
+        if len(head(term)) > TYPED_MAX_LENGTH:  # 「第２次札幌市ICT活用戦略」: recognised, not typed from memory
+            return None
         key = self.key(material, "typed-term", head(term))
         prompt = f"次の説明にあてはまる用語を答えてください。\n{masked_definition(term)}"
         return self._draft(term, key, Kind.SHORT_ANSWER, prompt, accepted_answers(term),
@@ -210,9 +213,17 @@ def statement_prompt(term: TermSource, definition: str) -> str:
 
 
 def distractor_terms(material: ChapterMaterial, term: TermSource) -> list[TermSource]:
-    """Terms of this chapter, then of others, that are neither the term nor related to it."""
+    """Terms of this chapter, then of others, that are neither the term nor related to it. Other
+    chapters lend all their terms to a small glossary, and to any glossary the terms of the key's
+    class when it has too few of its own (a meter among a plan, a city and a payment method)."""
     pool = [other for other in material.terms if other.number != term.number]
-    pool += material.other_terms if len(pool) < DISTRACTORS + 2 else []
+    classes = {kind_as_term(term)[0], kind_as_definition(term)[0]} - {None}
+    alike = [other for other in pool if {kind_as_term(other)[0], kind_as_definition(other)[0]} & classes]
+    if len(pool) < DISTRACTORS + 2:
+        pool += material.other_terms
+    elif classes and len(alike) < DISTRACTORS:
+        pool += [other for other in material.other_terms
+                 if {kind_as_term(other)[0], kind_as_definition(other)[0]} & classes]
     return [other for other in pool if not related(term, other)]
 
 

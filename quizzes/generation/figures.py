@@ -31,6 +31,7 @@ from .random_source import seeded, short_hash
 from .records import ChapterMaterial, ItemDraft, SentenceSource, SourceRef
 
 OPTIONS = 4
+SMALLEST = 20  # 「各年10人前後」: a handful is no figure to learn, and its scales (2, 5, 8) read as guesses
 BLANK = "（　）"
 STEM_MAX_LENGTH = 160
 BELOW = (0.75, 0.5, 0.25)  # the scales distractors are drawn at, nearest first
@@ -54,7 +55,8 @@ def figures_in(text: str, section: int = 0) -> list[Figure]:
     if len(found) != 1 or _PROJECTED.search(text):
         return []
     match = found[0]
-    if not _COUNTED.search(text[:match.start()]) or _number(match["number"]) < 10:
+    size = _number(match["number"]) * (10_000 if "万" in match["unit"] else 1_000 if "千" in match["unit"] else 1)
+    if not _COUNTED.search(text[:match.start()]) or size < SMALLEST:
         return []
     return [Figure(SentenceSource(text, section), match.group(), match.start())]
 

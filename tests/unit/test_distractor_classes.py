@@ -78,3 +78,22 @@ def test_a_cloze_is_not_made_where_the_term_stands_only_as_a_gloss():
     keys = {draft.key for draft in DefinitionItems().generate(gloss_only) if draft.kind == "cloze"}
     assert "m:definition:cloze:地域防災計画" in keys  # used in the running text: blanked
     assert "m:definition:cloze:災害時相互応援協定" not in keys  # only in parentheses: the blank would vanish
+
+
+def test_a_long_official_name_is_not_asked_to_be_typed():
+    terms = [TermSource(1, "第２次札幌市ICT活用戦略", "ICTを活用したまちづくりの方向性を示す札幌市の個別計画。", 1),
+             TermSource(2, "道の駅", "休憩や地域の情報発信のために国道沿いに整備された施設。", 1)]
+    keys = {d.key for d in DefinitionItems().generate(ChapterMaterial(slug="m", title="", terms=terms))}
+    assert "m:definition:typed-term:道の駅" in keys and "m:definition:typed-term:第２次札幌市ICT活用戦略" not in keys
+
+
+def test_a_glossary_with_too_few_of_the_keys_kind_borrows_them_from_other_chapters():
+    own = [TermSource(1, "スマートメーター", "電力の使用量を計測して送信する電力量計。", 1),
+           *(TermSource(number, term, definition, 1) for number, (term, definition) in enumerate(GLOSSARY[1:6], 2))]
+    lent = [TermSource(31, "タブレット端末", "指で画面に触れて操作する端末機器。", 1),
+            TermSource(32, "イントラネット", "組織の内部だけで使うネットワーク。", 1),
+            TermSource(33, "ドローン", "遠隔で操縦する無人の飛行機器。", 1)]
+    material = ChapterMaterial(slug="m", title="", terms=own, other_terms=lent)
+    item = {d.key: d for d in DefinitionItems().generate(material)}["m:definition:term-to-definition:スマートメーター"]
+    distractors = [o.text for o in item.options if o.id != item.answer]
+    assert {category(text) for text in distractors} == {"technology"}  # devices and networks, not plans or people
