@@ -40,6 +40,7 @@ def finding_text(finding: dict) -> str:
         "blank_missing": _("The sentence has lost its blank"),
         "stem_not_a_sentence": _("The stem is not a whole sentence"),
         "option_not_from_document": _("An option is not from this document"),
+        "key_echoes_the_stem": _("Only the answer repeats a word of the stem"),
         "distractor_year_after_the_text": _("A distractor year is later than the text"),
         "unmarked_negative": _("A negative question is not marked"),
     }
@@ -88,6 +89,7 @@ def _finding_detail(finding: dict) -> str:
         "too_many_per_fact": _("%(count)s items ask about 「%(fact)s」 (at most %(limit)s)."),
         "stem_not_a_sentence": _("The stem 「…%(end)s」 does not end a sentence."),
         "option_not_from_document": _("「%(text)s」 is not in this document."),
+        "key_echoes_the_stem": _("Only the key repeats 「%(word)s」 from the stem."),
         "distractor_year_after_the_text": _("「%(text)s」 is later than the text's last date (%(latest)s)."),
     }
     return templates[rule] % params if rule in templates else finding["message"]

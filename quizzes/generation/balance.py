@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from .kinds import Kind
 from .records import ItemDraft, SourceRef, fact_of  # noqa: F401 (SourceRef: the doctest; fact_of: re-exported)
 
 ITEMS_PER_FACT = 2
@@ -34,8 +35,25 @@ def at_most_per_fact(drafts: list[ItemDraft], *, flagged: set[str], keep: set[st
         by_fact[fact_of(draft.key)].append(draft)
     chosen: set[str] = set()
     for asked in by_fact.values():
-        chosen.update(draft.key for draft in _preferred(asked, flagged, keep)[:max(limit, _kept(asked, keep))])
+        chosen.update(draft.key for draft in _varied(_preferred(asked, flagged, keep), max(limit, _kept(asked, keep))))
     return [draft for draft in drafts if draft.key in chosen]
+
+
+def _varied(preferred: list[ItemDraft], count: int) -> list[ItemDraft]:
+    """The first ``count`` of ``preferred``, passing over a draft alike to one already taken while an
+    unlike one is left."""
+    taken: list[ItemDraft] = []
+    for draft in preferred:
+        if len(taken) < count and not any(_alike(draft, other) for other in taken):
+            taken.append(draft)
+    return taken + [draft for draft in preferred if draft not in taken][:count - len(taken)]
+
+
+def _alike(one: ItemDraft, other: ItemDraft) -> bool:
+    """Two items that teach a fact once: the same quoted sentence (a year chosen and the same year typed),
+    or a true and a false statement about one definition."""
+    same_stem = "\n" in one.prompt and one.prompt.rsplit("\n", 1)[-1] == other.prompt.rsplit("\n", 1)[-1]
+    return same_stem or one.kind == other.kind == Kind.TRUE_FALSE
 
 
 def facts_asked_too_often(keys: list[str], limit: int = ITEMS_PER_FACT) -> dict[str, int]:

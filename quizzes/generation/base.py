@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .checker.single import key_echoes_the_stem
 from .records import ChapterMaterial, ItemDraft
 
 
@@ -11,7 +12,9 @@ class ItemGenerator:
     skill = ""
 
     def generate(self, material: ChapterMaterial) -> list[ItemDraft]:
-        drafts = [draft for draft in self.drafts(material) if draft is not None]
+        # an item whose key alone echoes its stem is not written at all (its fact is asked another way):
+        # the distractors that would also echo seldom exist in one document
+        drafts = [draft for draft in self.drafts(material) if draft is not None and not key_echoes_the_stem(draft)]
         for draft in drafts:
             draft.generator, draft.generator_version = self.name, self.version
         return drafts

@@ -41,6 +41,7 @@ from .years import read_year
 
 OPTIONS = 4
 NEAR_YEARS = 6
+PLAUSIBLE_SPAN = 25  # years (or decades, for a decade) a distractor from the text may lie from the key
 _ASKED_FOR = {"year": "年", "fiscal": "年度", "decade": "年代"}
 
 
@@ -181,7 +182,7 @@ def standalone_stem(material: ChapterMaterial, event: EventSource) -> str | None
     texts = [sentence.text for sentence in material.sentences]
     at = next((index for index, text in enumerate(texts) if event.sentence in text), len(texts))
     whole = whole_sentence(material, event)
-    if len(whole) > STEM_MAX_LENGTH and whole != event.sentence:
+    if len(whole) > STEM_MAX_LENGTH:
         return None
     if _RELATIVE.match(event.date_text) and whole != event.sentence:
         return None  # 「同年」「翌年度」 beside the date they count from: the stem would give the year away
@@ -259,7 +260,9 @@ def year_choices(material: ChapterMaterial, event: EventSource, rng: random.Rand
     shift = event.years[0] - event.year  # 2010年代後半 starts in 2015: so does each candidate's part
     reach = NEAR_YEARS // 2 if event.precision in DECADES else NEAR_YEARS
     near = {event.year + step * offset for offset in range(-reach, reach + 1)}
-    candidates = sorted(year for year in same_class | near if year not in excluded and year != event.year
+    # the text's other years, but not from another age: 1869 (開拓使) is no distractor for an open-data policy
+    plausible = {year for year in same_class if abs(year - event.year) <= PLAUSIBLE_SPAN * step}
+    candidates = sorted(year for year in plausible | near if year not in excluded and year != event.year
                         and year + shift <= latest)
     below = _preferred([y for y in candidates if y < event.year], same_class, rng)
     above = _preferred([y for y in candidates if y > event.year], same_class, rng)

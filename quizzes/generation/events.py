@@ -112,7 +112,8 @@ def overlap(a: EventSource, b: EventSource) -> bool:
 
 _THIS_PLAN = re.compile(r"(?<![\u4e00-\u9fff])(?:本|同|当)(構想|計画|戦略|ビジョン|プラン|方針)")
 # A pointing word at the head of the first clause, or right after the date asked for (「（　）からはその…」).
-_POINTING_HEAD = re.compile(r"^(?:（　）[^、。（]{0,4})?(?:その|この|これら|こうした|そうした|このような|そのような)")
+_POINTING_HEAD = re.compile(
+    r"^(?:（　）[^、。（]{0,4})?(?:その|この|これら|これ(?!まで|から)|こうした|そうした|このような|そのような)")
 _FIRST_CLAUSE = re.compile(r"^[^、。]*[、。]?")
 _BULLET = re.compile(r"^[○●◯◎・■□◆◇\s]+")  # a list bullet the PDF kept at the sentence's head
 _CONNECTIVE = re.compile(r"^(?:また|さらに|なお|そして|加えて|あわせて|併せて)、")  # links to the sentence before
@@ -131,6 +132,8 @@ def self_contained(sentence: str, earlier_text: str, keep: str = "") -> str | No
     >>> self_contained("平成29年からはその実績を生かしつつ、進めます。", "", keep="平成29年") is None
     True
     >>> self_contained("この現象は、「サッポロバレー」と称されました。", "") is None
+    True
+    >>> self_contained("これは、道路が開通したことによるものです。", "") is None
     True
     >>> self_contained("○そのため、評価の仕組みを確立します。", ""), self_contained("また、里親制度を推進します。", "")
     ('評価の仕組みを確立します。', '里親制度を推進します。')

@@ -300,3 +300,12 @@ def test_a_distractor_year_after_the_texts_last_date():
     future = replace(choice(stem, ["2004年", "2001年", "2011年", "2024年度"]), skill="date")
     found = check_against_material(future, _material_with_goals())
     assert [(f.rule, f.params["latest"]) for f in found] == [("distractor_year_after_the_text", 2020)]
+
+
+def test_the_key_alone_echoes_the_stem():
+    stem = "次の説明にあてはまる用語はどれですか。\n住民が自主的に結成し、地域で防災の活動を行う組織。"
+    echo = replace(choice(stem, ["自主防災組織", "観光協会", "観光ボランティア", "商工会"]), skill="definition")
+    assert "key_echoes_the_stem" in rules(echo)
+    # a distractor that echoes the stem too: no option stands out by sounding like the question
+    fair = replace(choice(stem, ["自主防災組織", "防災行政無線", "観光ボランティア", "商工会"]), skill="definition")
+    assert "key_echoes_the_stem" not in rules(fair)

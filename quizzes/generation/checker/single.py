@@ -232,8 +232,25 @@ def stem_not_a_sentence(item: ItemDraft) -> list[Finding]:
     return []
 
 
+def key_echoes_the_stem(item: ItemDraft) -> list[Finding]:
+    """The key alone repeats a word of the stem (「ICTを活用した…計画」 → 「…ICT活用戦略」): a test-wise
+    learner picks the option that sounds like the question (a clang association). Goal items are
+    left out: a goal shares its plan's words by nature (「…情報化構想」, 「札幌の情報化を支える人づくり」)."""
+    if item.kind not in (Kind.SINGLE_CHOICE, Kind.CLOZE) or not item.key_texts or item.generator == "teacher" \
+            or item.skill == "goal":
+        return []
+    stem = content_tokens(item.prompt.rsplit("\n", 1)[-1])
+    echoed = content_tokens(item.key_texts[0]) & stem
+    others = [option.text for option in item.options if option.id != item.answer]
+    if echoed and not any(content_tokens(text) & stem for text in others):
+        word = sorted(echoed)[0]
+        return [Finding("key_echoes_the_stem", f"Only the key repeats「{word}」from the stem.", {"word": word})]
+    return []
+
+
 RULES: tuple[Callable[[ItemDraft], list[Finding]], ...] = (
     answer_in_stem, two_defensible_keys, duplicate_options, mixed_option_types, length_cue, all_or_none,
     unmarked_negative, grammatical_cue, self_answering_definition, matching_gives_pairs_away, span_keyed_as_year,
     unresolved_reference, near_synonym_options, key_alone_in_its_class, blank_missing, stem_not_a_sentence,
+    key_echoes_the_stem,
 )
