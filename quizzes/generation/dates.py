@@ -153,7 +153,7 @@ class DateItems(ItemGenerator):
 
 _QUANTITY = re.compile(
     r"[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+|\s*(?:万|千|百)?(?:人|件|名|校|社|団体|戸|世帯|円|％|%|倍|ポイント))")
-_STAMPED_FIGURE = re.compile(r"^(?:の|には|に|は|では|で|時点で|現在で?)?(?:約|およそ)?" + _QUANTITY.pattern)
+_STAMPED_FIGURE = re.compile(r"^[^。、]{0,4}(?:[^。]{0,8}(?:は|が)、?「?)?(?:約|およそ)?" + _QUANTITY.pattern)
 _FIGURE_PREDICATE = re.compile(r"になって|にのぼ|を数え|を記録|を割り込|に達し|まで(?:減少|増加)|でした")
 _READING_A_FIGURE = re.compile(r"みると|比較すると|推移|傾向|となっています|占めて|割合|指数|ピーク|転じて")
 
@@ -165,13 +165,13 @@ def is_trivia(event: EventSource, sentence: str = "") -> bool:
         return False
     sentence = sentence or event.sentence  # the whole sentence, when the event is told in one clause of it
     after = sentence.split(event.date_text, 1)[-1]
-    if _STAMPED_FIGURE.match(after):  # 「1990年の1,584人から」, 「平成22年には20戸と」
+    if _STAMPED_FIGURE.match(after):  # 「1990年の1,584人から」, 「平成22年には20戸と」, 「2015年の人口は「886人」」
         return True
     stated_figure = _QUANTITY.search(sentence) and _FIGURE_PREDICATE.search(sentence)
     return bool(_READING_A_FIGURE.search(sentence) or stated_figure)
 
 
-STEM_MAX_LENGTH = 200
+STEM_MAX_LENGTH = 160  # what a learner reads as one question, as the cloze's own limit
 _RELATIVE = re.compile(r"^(?:同|翌|前)(?:年|月)")
 
 
@@ -182,7 +182,7 @@ def standalone_stem(material: ChapterMaterial, event: EventSource) -> str | None
     texts = [sentence.text for sentence in material.sentences]
     at = next((index for index, text in enumerate(texts) if event.sentence in text), len(texts))
     whole = whole_sentence(material, event)
-    if len(whole) > STEM_MAX_LENGTH:
+    if len(whole) > STEM_MAX_LENGTH or whole.startswith(("※", "＊", "*")):  # a note is no history to ask
         return None
     if _RELATIVE.match(event.date_text) and whole != event.sentence:
         return None  # 「同年」「翌年度」 beside the date they count from: the stem would give the year away

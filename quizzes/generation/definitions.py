@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from . import explanations
@@ -34,6 +35,7 @@ MATCHING_SPARES = 2  # definitions beyond the entries: the last pair is not give
 CLOZE_BLANK = "（　）"
 CLOZE_MAX_LENGTH = 160
 TYPED_MAX_LENGTH = 10
+_GLOSS_AFTER_BLANK = re.compile(r"（　）[（(][^）)]*[）)]")
 
 
 class DefinitionItems(ItemGenerator):
@@ -135,6 +137,7 @@ class DefinitionItems(ItemGenerator):
             return None
         options, key_id = place_key(head(term), distractors, rng)
         blanked = mask_term(stem, term, CLOZE_BLANK).replace(f"（{CLOZE_BLANK}）", "")  # a masked gloss
+        blanked = _GLOSS_AFTER_BLANK.sub(CLOZE_BLANK, blanked)  # 「（　）（持続可能な開発のための教育）」 says it
         if CLOZE_BLANK not in blanked:  # the term was only a gloss in parentheses: no blank would be left
             return None
         prompt = f"次の文の{CLOZE_BLANK}にあてはまる用語はどれですか。\n{blanked}"

@@ -7,6 +7,7 @@ a real goal, or with a phrase the text attributes to the plan, could be defended
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from . import explanations
@@ -140,8 +141,15 @@ def unlike_each_other(phrases: list[str]) -> list[str]:
 
 
 def _safe(phrases: list[str], goals: GoalListSource, forbidden: set[str]) -> list[str]:
-    return [phrase for phrase in dict.fromkeys(phrases)
-            if not content_tokens(phrase) & forbidden and not any(nested(phrase, goal) for goal in goals.items)]
+    """Phrases without a list number (「１．村の振興」), that point at nothing elsewhere (「両校との連携」),
+    share no content word with the list and are no goal of it."""
+    cleaned = [_ENUMERATOR.sub("", phrase) for phrase in phrases]
+    return [phrase for phrase in dict.fromkeys(cleaned) if phrase and not _POINTING.match(phrase)
+            and not content_tokens(phrase) & forbidden and not any(nested(phrase, goal) for goal in goals.items)]
+
+
+_ENUMERATOR = re.compile(r"^\s*[（(]?[0-9０-９一二三四五六七八九十]+[）)．.、]\s*")
+_POINTING = re.compile(r"^(?:両|同|当|本|その|この|これら|こうした)")
 
 
 def mentions_plan(text: str, goals: GoalListSource) -> bool:

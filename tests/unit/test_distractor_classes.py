@@ -8,7 +8,7 @@ from quizzes.generation.definitions import DefinitionItems
 from quizzes.generation.records import ChapterMaterial, TermSource
 
 GLOSSARY = [
-    ("災害時相互応援協定", "災害が起きたときに自治体同士が物資や職員を融通し合うことを定めた協定。"),
+    ("災害時相互応援協定", "災害が起きたときに自治体同士が物資や職員を融通し合うことを定めた取り決め。"),
     ("地域防災計画", "災害対策基本法に基づき、町の防災の方針と役割分担を定めた計画。"),
     ("町観光振興プラン", "観光客を増やすための町の取組の方向性を示した計画。"),
     ("防災拠点センター", "災害時に物資の集積と避難者の受入れを行う施設。"),

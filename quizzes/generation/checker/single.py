@@ -239,13 +239,23 @@ def key_echoes_the_stem(item: ItemDraft) -> list[Finding]:
     if item.kind not in (Kind.SINGLE_CHOICE, Kind.CLOZE) or not item.key_texts or item.generator == "teacher" \
             or item.skill == "goal":
         return []
-    stem = content_tokens(item.prompt.rsplit("\n", 1)[-1])
-    echoed = content_tokens(item.key_texts[0]) & stem
+    stem = item.prompt.rsplit("\n", 1)[-1]
     others = [option.text for option in item.options if option.id != item.answer]
-    if echoed and not any(content_tokens(text) & stem for text in others):
-        word = sorted(echoed)[0]
-        return [Finding("key_echoes_the_stem", f"Only the key repeats「{word}」from the stem.", {"word": word})]
+    alone = sorted(word for word in _echo_words(item.key_texts[0]) & _echo_words(stem)
+                   if not any(word in _echo_words(text) for text in others))
+    if alone:
+        return [Finding("key_echoes_the_stem", f"Only the key repeats「{alone[0]}」from the stem.", {"word": alone[0]})]
     return []
+
+
+_LATIN_WORD = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{2,}")
+_KANA_WORD = re.compile(r"[ぁ-ゖ]{4,}")  # 「まちづくり」, 「ひとづくり」: words, not endings
+
+
+def _echo_words(text: str) -> set[str]:
+    """What a phrase says, for hearing one option echo the stem: its content tokens, Latin words and
+    long kana words."""
+    return content_tokens(text) | set(_LATIN_WORD.findall(text)) | set(_KANA_WORD.findall(text))
 
 
 RULES: tuple[Callable[[ItemDraft], list[Finding]], ...] = (
