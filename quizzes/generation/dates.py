@@ -154,6 +154,7 @@ class DateItems(ItemGenerator):
 _QUANTITY = re.compile(
     r"[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+|\s*(?:万|千|百)?(?:人|件|名|校|社|団体|戸|世帯|円|％|%|倍|ポイント))")
 _STAMPED_FIGURE = re.compile(r"^[^。、]{0,4}(?:[^。]{0,8}(?:は|が)、?「?)?(?:約|およそ)?" + _QUANTITY.pattern)
+_STAMPED_STATISTIC = re.compile(r"^(?:の|における)[^、。]{0,10}?(?:率|割合|人口|指数|者数|件数)(?:が|は|を|の)")
 _FIGURE_PREDICATE = re.compile(r"になって|にのぼ|を数え|を記録|を割り込|に達し|まで(?:減少|増加)|でした")
 _READING_A_FIGURE = re.compile(r"みると|比較すると|推移|傾向|となっています|占めて|割合|指数|ピーク|転じて")
 
@@ -165,8 +166,8 @@ def is_trivia(event: EventSource, sentence: str = "") -> bool:
         return False
     sentence = sentence or event.sentence  # the whole sentence, when the event is told in one clause of it
     after = sentence.split(event.date_text, 1)[-1]
-    if _STAMPED_FIGURE.match(after):  # 「1990年の1,584人から」, 「平成22年には20戸と」, 「2015年の人口は「886人」」
-        return True
+    if _STAMPED_FIGURE.match(after) or _STAMPED_STATISTIC.match(after):  # 「1990年の1,584人から」, 「平成22年には
+        return True  # 20戸と」, 「2015年の人口は「886人」」, 「平成25年の合計特殊出生率が」
     stated_figure = _QUANTITY.search(sentence) and _FIGURE_PREDICATE.search(sentence)
     return bool(_READING_A_FIGURE.search(sentence) or stated_figure)
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from . import explanations
 from .assembly import lettered, place_key, shuffled
 from .base import ItemGenerator
+from .categories import category
 from .distractors import choose
 from .events import self_contained
 from .folding import contains_form
@@ -103,12 +104,18 @@ class DefinitionItems(ItemGenerator):
         key = self.key(material, "true-false-other", head(term))
         candidates = material.unworn(key, [(short_definition(other), kind_as_definition(other))
                                            for other in distractor_terms(material, term)])
-        chosen = choose(short_definition(term), [c for c in candidates if TERM_MASK not in c[0]],
-                        kind_as_definition(term), 1, seeded(key))
-        if not chosen:
+        own = short_definition(term)
+        chosen = choose(own, [c for c in candidates if TERM_MASK not in c[0]], kind_as_definition(term), 1, seeded(key))
+        own_class = kind_as_definition(term)[0]
+        sibling = bool(chosen) and own_class is not None and category(chosen[0]) == own_class
+        altered = None if sibling else one_number_changed(own)
+        if altered:  # no sibling of its kind: its own definition with one figure changed
+            statement, lead = altered, f"数値が違います。「{head(term)}」は、{own}"
+        elif chosen:
+            statement, lead = chosen[0], f"これは別の用語の説明です。「{head(term)}」は、{own}"
+        else:
             return None
-        lead = f"これは別の用語の説明です。「{head(term)}」は、{short_definition(term)}"
-        draft = self._draft(term, key, Kind.TRUE_FALSE, statement_prompt(term, chosen[0]), False, difficulty=0.3)
+        draft = self._draft(term, key, Kind.TRUE_FALSE, statement_prompt(term, statement), False, difficulty=0.3)
         draft.explanation = f"{lead}\n{draft.explanation}"
         return draft
 
@@ -198,6 +205,24 @@ def usage_sentence(material: ChapterMaterial, term: TermSource) -> tuple[Sentenc
                 return sentence, stem
         earlier += sentence.text
     return None
+
+
+_FIGURE_IN_DEFINITION = re.compile(r"(?<![0-9０-９])(?P<number>[0-9]+)(?P<unit>年|分|時間|日|か月|人|％|%|km|つ|倍)")
+
+
+def one_number_changed(definition: str) -> str | None:
+    """The definition with its first figure changed, as a false statement that differs in one detail:
+    a year ten later (「2050年までに」 → 「2060年までに」), any other figure doubled; None without one.
+
+    >>> one_number_changed("電力の使用量を30分ごとに計測する電力量計。"), one_number_changed("地域の組織。")
+    ('電力の使用量を60分ごとに計測する電力量計。', None)
+    """
+    match = _FIGURE_IN_DEFINITION.search(definition)
+    if match is None:
+        return None
+    number = int(match["number"])
+    changed = number + 10 if match["unit"] == "年" and len(match["number"]) == 4 else number * 2
+    return f"{definition[:match.start()]}{changed}{match['unit']}{definition[match.end():]}"
 
 
 def offered_names(material: ChapterMaterial, key: str, term: TermSource) -> list[tuple[str, tuple]]:

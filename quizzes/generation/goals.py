@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from . import explanations
 from .assembly import lettered, place_key, shuffled
@@ -34,6 +35,7 @@ class GoalItems(ItemGenerator):
 
     def drafts(self, material: ChapterMaterial) -> Iterator[ItemDraft | None]:
         for goals in material.goal_lists:
+            goals = replace(goals, title=list_name(material, goals))
             pool = distractor_phrases(material, goals)
             for index in range(len(goals.items)):  # each goal asked once, the two ways taking turns
                 ways = (self.one_of, self.missing) if index % 2 == 0 else (self.missing, self.one_of)
@@ -138,6 +140,19 @@ def unlike_each_other(phrases: list[str]) -> list[str]:
             kept.append(phrase)
             seen |= tokens
     return kept
+
+
+def list_name(material: ChapterMaterial, goals: GoalListSource) -> str:
+    """The list's name as a question can use it on its own: a bare 「基本目標」 or 「施策の柱」 (its plan not
+    named where it was introduced) takes the document's title when that names a plan
+    (「…創生総合戦略の基本目標」); otherwise the name stays as the text gives it."""
+    if goals.plan or not _BARE_NAME.match(goals.title) or not material.title.endswith(_PLAN_WORDS):
+        return goals.title
+    return f"{material.title}の{goals.title}"
+
+
+_BARE_NAME = re.compile(r"^(?:基本|重点|施策の)?(?:目標|方針|理念|柱|施策|方向性)$")
+_PLAN_WORDS = ("計画", "戦略", "構想", "ビジョン", "方針", "プラン", "大綱")
 
 
 def _safe(phrases: list[str], goals: GoalListSource, forbidden: set[str]) -> list[str]:

@@ -21,6 +21,7 @@ _PHRASE = re.compile(
 _SHAPE_WORDS = re.compile("|".join(SHAPES))
 _KANJI_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _KATAKANA_RUN = re.compile(r"[ァ-ヺー]{3,}")
+_MAKING = re.compile(r"(?:まち|ひと|もの|[\u4e00-\u9fff]{1,3})づくり")  # 「村づくり」「まちづくり」: what a goal makes
 _LEADING_FUNCTION = re.compile(r"^(?:[^、]*?(?:では|には|とは|として|により|による|から))")
 _VERBAL = re.compile(r"[はをがもでに]")  # a particle makes it a clause, not a noun phrase
 MIN_LENGTH = 5
@@ -56,7 +57,7 @@ def ending(phrase: str) -> str | None:
 def content_tokens(phrase: str) -> set[str]:
     """Kanji bigrams and katakana words once the policy words are removed: what a phrase is about."""
     core = _SHAPE_WORDS.sub("・", phrase)
-    tokens = set(_KATAKANA_RUN.findall(core))
+    tokens = set(_KATAKANA_RUN.findall(core)) | set(_MAKING.findall(phrase))
     for run in _KANJI_RUN.findall(core):
         tokens |= {run[index:index + 2] for index in range(len(run) - 1)}
     return tokens

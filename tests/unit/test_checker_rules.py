@@ -309,3 +309,27 @@ def test_the_key_alone_echoes_the_stem():
     # every word the key repeats is repeated by a distractor too: no option sounds more like the question
     fair = replace(choice(stem, ["自主防災組織", "防災行政無線", "自主防犯パトロール", "町内会組織"]), skill="definition")
     assert "key_echoes_the_stem" not in rules(fair)
+
+
+def test_goal_lists_named_without_their_plan_take_the_documents_title():
+    from quizzes.generation.goals import list_name
+    from quizzes.generation.records import ChapterMaterial, GoalListSource
+
+    bare = GoalListSource(1, "基本目標", ("高校の機能強化", "雇用の場の創出"), "…", 1)
+    assert list_name(ChapterMaterial(slug="m", title="音威子府村創生総合戦略"), bare) == "音威子府村創生総合戦略の基本目標"
+    assert list_name(ChapterMaterial(slug="m", title="町の歩み"), bare) == "基本目標"  # the title names no plan
+    named = GoalListSource(1, "学校教育の目標", ("主体的に学ぶ態度の育成",), "…", 1)
+    assert list_name(ChapterMaterial(slug="m", title="町教育計画"), named) == "学校教育の目標"
+
+
+def test_a_phrase_making_what_a_goal_makes_is_no_distractor():
+    from quizzes.generation.goals import GoalItems
+    from quizzes.generation.records import ChapterMaterial, GoalListSource, SentenceSource
+
+    goals = GoalListSource(1, "村総合戦略の基本目標", ("高校の機能強化", "雇用の場の創出", "魅力ある村づくり"), "…", 1)
+    others = ["町は、総合的な村づくりを進めます。", "観光資源の活用を進めます。", "除雪体制の強化を進めます。",
+              "公共交通の確保を進めます。", "移住者の住まいの確保を図ります。", "地場産品の販路の拡大を図ります。"]
+    material = ChapterMaterial(slug="m", title="村総合戦略", goal_lists=[goals],
+                               sentences=[SentenceSource(text, 2) for text in others])
+    offered = {o.text for item in GoalItems().generate(material) for o in item.options}
+    assert offered and not any("村づくり" in text and text != "魅力ある村づくり" for text in offered)

@@ -74,3 +74,15 @@ def test_a_decade_part_with_only_later_parts_to_offer_is_not_asked():
     # 1990年代 is named by the text (no distractor); 1980年代後半 and 2000年代後半 are left, and 2020年代後半
     # (2025–29) lies after the text's 2023: too few for an item, so none is made
     assert [d for d in DateItems().generate(material) if "event-to-year:2010年代後半" in d.key] == []
+
+
+@pytest.mark.parametrize("sentence, date", [
+    ("出生数は横ばいですが、平成25年の合計特殊出生率が極端に高くなっています。", "平成25年"),
+    ("令和２年における高齢化率は、全国を大きく上回りました。", "令和２年"),
+])
+def test_a_date_that_stamps_a_statistic_is_not_asked(sentence, date):
+    year = 2013 if date == "平成25年" else 2020
+    events = [(date, year, sentence), ("平成元年", 1989, "平成元年に町制を施行しました。"),
+              ("平成８年", 1996, "平成８年に図書館を開館しました。"), ("平成17年", 2005, "平成17年に新庁舎が完成しました。")]
+    asked = {draft.source.event["text"] for draft in _bank([sentence, *(e[2] for e in events[1:])], events).values()}
+    assert date not in asked and "平成17年" in asked

@@ -97,3 +97,16 @@ def test_a_glossary_with_too_few_of_the_keys_kind_borrows_them_from_other_chapte
     item = {d.key: d for d in DefinitionItems().generate(material)}["m:definition:term-to-definition:スマートメーター"]
     distractors = [o.text for o in item.options if o.id != item.answer]
     assert {category(text) for text in distractors} == {"technology"}  # devices and networks, not plans or people
+
+
+@pytest.mark.parametrize("term, definition, changed", [
+    ("スマートメーター", "通信機能を備え、電力の使用量を30分ごとに計測して送信する電力量計。", "60分ごと"),
+    ("ゼロカーボン", "2050年までに二酸化炭素の排出を実質ゼロにすると町が示した表明。", "2060年までに"),
+])
+def test_with_no_sibling_of_its_kind_the_false_statement_changes_one_figure(term, definition, changed):
+    terms = [TermSource(1, term, definition, 1),
+             *(TermSource(number, name, text, 1) for number, (name, text) in enumerate(GLOSSARY[5:], 2))]
+    drafts = {d.key: d for d in DefinitionItems().generate(ChapterMaterial(slug="m", title="", terms=terms))}
+    statement = drafts[f"m:definition:true-false-other:{term}"]
+    assert changed in statement.prompt and statement.answer is False
+    assert statement.explanation.startswith(f"数値が違います。「{term}」は、{definition}")
