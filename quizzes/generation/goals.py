@@ -145,10 +145,13 @@ def unlike_each_other(phrases: list[str]) -> list[str]:
 def list_name(material: ChapterMaterial, goals: GoalListSource) -> str:
     """The list's name as a question can use it on its own: a bare 「基本目標」 or 「施策の柱」 (its plan not
     named where it was introduced) takes the document's title when that names a plan
-    (「…創生総合戦略の基本目標」); otherwise the name stays as the text gives it."""
-    if goals.plan or not _BARE_NAME.match(goals.title) or not material.title.endswith(_PLAN_WORDS):
+    (「…創生総合戦略の基本目標」), or else the chapter's, quoted (「「まちの情報化」の施策の柱」); a name that
+    says whose list it is stays as the text gives it."""
+    if goals.plan or not _BARE_NAME.match(goals.title) or not material.title:
         return goals.title
-    return f"{material.title}の{goals.title}"
+    if material.title.endswith(_PLAN_WORDS):
+        return f"{material.title}の{goals.title}"
+    return f"「{material.title}」の{goals.title}"  # a chapter named 「まちの情報化」: its own 施策の柱
 
 
 _BARE_NAME = re.compile(r"^(?:基本|重点|施策の)?(?:目標|方針|理念|柱|施策|方向性)$")

@@ -317,7 +317,7 @@ def test_goal_lists_named_without_their_plan_take_the_documents_title():
 
     bare = GoalListSource(1, "基本目標", ("高校の機能強化", "雇用の場の創出"), "…", 1)
     assert list_name(ChapterMaterial(slug="m", title="音威子府村創生総合戦略"), bare) == "音威子府村創生総合戦略の基本目標"
-    assert list_name(ChapterMaterial(slug="m", title="町の歩み"), bare) == "基本目標"  # the title names no plan
+    assert list_name(ChapterMaterial(slug="m", title="町の歩み"), bare) == "「町の歩み」の基本目標"  # names no plan
     named = GoalListSource(1, "学校教育の目標", ("主体的に学ぶ態度の育成",), "…", 1)
     assert list_name(ChapterMaterial(slug="m", title="町教育計画"), named) == "学校教育の目標"
 
