@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from . import explanations
 from .assembly import lettered, place_key, shuffled
 from .base import ItemGenerator
-from .categories import category
+from .categories import CLASS_ENDINGS, category, head_noun
 from .distractors import choose
 from .events import self_contained
 from .folding import contains_form
@@ -108,9 +108,12 @@ class DefinitionItems(ItemGenerator):
         chosen = choose(own, [c for c in candidates if TERM_MASK not in c[0]], kind_as_definition(term), 1, seeded(key))
         own_class = kind_as_definition(term)[0]
         sibling = bool(chosen) and own_class is not None and category(chosen[0]) == own_class
-        altered = None if sibling else one_number_changed(own)
-        if altered:  # no sibling of its kind: its own definition with one figure changed
-            statement, lead = altered, f"数値が違います。「{head(term)}」は、{own}"
+        figure = None if sibling else one_number_changed(own)
+        kind_word = None if sibling or figure else another_kind_word(own)
+        if figure:  # no sibling of its kind: its own definition with one figure changed
+            statement, lead = figure, f"数値が違います。「{head(term)}」は、{own}"
+        elif kind_word:  # or with the word that says what it is changed (「…置いた官庁」 → 「…置いた団体」)
+            statement, lead = kind_word, f"「{head(term)}」は、{own}"
         elif chosen:
             statement, lead = chosen[0], f"これは別の用語の説明です。「{head(term)}」は、{own}"
         else:
@@ -207,6 +210,8 @@ def usage_sentence(material: ChapterMaterial, term: TermSource) -> tuple[Sentenc
     return None
 
 
+SWAPPABLE_CLASSES = ("organisation", "technology", "event")
+_KANJI_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 _FIGURE_IN_DEFINITION = re.compile(r"(?<![0-9０-９])(?P<number>[0-9]+)(?P<unit>年|分|時間|日|か月|人|％|%|km|つ|倍)")
 
 
@@ -223,6 +228,23 @@ def one_number_changed(definition: str) -> str | None:
     number = int(match["number"])
     changed = number + 10 if match["unit"] == "年" and len(match["number"]) == 4 else number * 2
     return f"{definition[:match.start()]}{changed}{match['unit']}{definition[match.end():]}"
+
+
+def another_kind_word(definition: str) -> str | None:
+    """The definition with its head noun swapped for another word of its class (categories.py):
+    「…のために置いた官庁。」 → 「…のために置いた企業。」 is false in one detail. Only classes whose words
+    exclude each other: 計画 and 構想, or 施設 and 設備, say nearly the same, and would still be true."""
+    noun = head_noun(definition)
+    name = category(definition)
+    if not noun or name not in SWAPPABLE_CLASSES:
+        return None
+    ending = next(word for word in sorted(CLASS_ENDINGS[name], key=len, reverse=True) if noun.endswith(word))
+    others = [word for word in CLASS_ENDINGS[name] if _KANJI_WORD.fullmatch(word) and ending not in word
+              and word not in ending and word not in definition]  # never 人 → 人材, which would still be true
+    at = definition.rfind(ending)
+    if not others or at < 0:
+        return None
+    return f"{definition[:at]}{others[0]}{definition[at + len(ending):]}"
 
 
 def offered_names(material: ChapterMaterial, key: str, term: TermSource) -> list[tuple[str, tuple]]:

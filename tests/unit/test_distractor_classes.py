@@ -110,3 +110,15 @@ def test_with_no_sibling_of_its_kind_the_false_statement_changes_one_figure(term
     statement = drafts[f"m:definition:true-false-other:{term}"]
     assert changed in statement.prompt and statement.answer is False
     assert statement.explanation.startswith(f"数値が違います。「{term}」は、{definition}")
+
+
+@pytest.mark.parametrize("definition, false", [
+    ("明治政府が北海道の開拓のために置いた官庁。", "明治政府が北海道の開拓のために置いた企業。"),
+    ("誰もが利用できる形で公開されたデータ。", "誰もが利用できる形で公開された技術。"),
+])
+def test_a_false_statement_may_change_the_word_that_says_what_it_is(definition, false):
+    from quizzes.generation.definitions import another_kind_word
+
+    assert another_kind_word(definition) == false
+    assert another_kind_word("創造的な仕事をしている人。") is None  # 人材 would still be true
+    assert another_kind_word("町の防災の方向性を定めた計画。") is None  # 構想, 方針: nearly the same
