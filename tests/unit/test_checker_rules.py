@@ -333,3 +333,11 @@ def test_a_phrase_making_what_a_goal_makes_is_no_distractor():
                                sentences=[SentenceSource(text, 2) for text in others])
     offered = {o.text for item in GoalItems().generate(material) for o in item.options}
     assert offered and not any("村づくり" in text and text != "魅力ある村づくり" for text in offered)
+
+
+def test_a_stem_word_inside_a_longer_word_of_the_key_echoes():
+    stem = "次の説明にあてはまる用語はどれですか。\n誰もが自由に利用できる形で公開されたデータ。"
+    echo = replace(choice(stem, ["オープンデータ", "公衆無線LAN", "タブレット端末", "イントラネット"]), skill="definition")
+    assert "key_echoes_the_stem" in rules(echo)
+    fair = replace(choice(stem, ["オープンデータ", "ビッグデータ", "タブレット端末", "イントラネット"]), skill="definition")
+    assert "key_echoes_the_stem" not in rules(fair)

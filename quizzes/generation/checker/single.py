@@ -241,8 +241,10 @@ def key_echoes_the_stem(item: ItemDraft) -> list[Finding]:
         return []
     stem = item.prompt.rsplit("\n", 1)[-1]
     others = [option.text for option in item.options if option.id != item.answer]
-    alone = sorted(word for word in _echo_words(item.key_texts[0]) & _echo_words(stem)
-                   if not any(word in _echo_words(text) for text in others))
+    key_words = _echo_words(item.key_texts[0])
+    # a word of the stem inside a longer word of the key (「…公開されたデータ」, 「オープンデータ」) echoes too
+    alone = sorted(word for word in _echo_words(stem) if any(word in key_word for key_word in key_words)
+                   and not any(word in text for text in others))
     if alone:
         return [Finding("key_echoes_the_stem", f"Only the key repeats「{alone[0]}」from the stem.", {"word": alone[0]})]
     return []
