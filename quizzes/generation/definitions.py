@@ -23,6 +23,7 @@ from .terms import (
     is_umbrella,
     kind_as_definition,
     kind_as_term,
+    kind_of,
     mask_term,
     related,
     short_definition,
@@ -265,15 +266,16 @@ def statement_prompt(term: TermSource, definition: str) -> str:
 def distractor_terms(material: ChapterMaterial, term: TermSource) -> list[TermSource]:
     """Terms of this chapter, then of others, that are neither the term nor related to it. Other
     chapters lend all their terms to a small glossary, and to any glossary the terms of the key's
-    class when it has too few of its own (a meter among a plan, a city and a payment method)."""
+    class when it has too few of its own (a meter among a plan, a city and a payment method). A proper
+    name (「札幌市産業振興ビジョン」) is never lent: in another town's sentence it reads as foreign."""
     pool = [other for other in material.terms if other.number != term.number]
     classes = {kind_as_term(term)[0], kind_as_definition(term)[0]} - {None}
     alike = [other for other in pool if {kind_as_term(other)[0], kind_as_definition(other)[0]} & classes]
+    lendable = [other for other in material.other_terms if kind_of(other) != "name"]
     if len(pool) < DISTRACTORS + 2:
-        pool += material.other_terms
+        pool += lendable
     elif classes and len(alike) < DISTRACTORS:
-        pool += [other for other in material.other_terms
-                 if {kind_as_term(other)[0], kind_as_definition(other)[0]} & classes]
+        pool += [other for other in lendable if {kind_as_term(other)[0], kind_as_definition(other)[0]} & classes]
     return [other for other in pool if not related(term, other)]
 
 
@@ -282,7 +284,7 @@ def spare_definitions(material: ChapterMaterial, group: list[TermSource], keys: 
     is never forced."""
     members = {term.number for term in group}
     spares = []
-    for other in [*material.terms, *material.other_terms]:
+    for other in [*material.terms, *(lent for lent in material.other_terms if kind_of(lent) != "name")]:
         text = short_definition(other)
         if other.number not in members and text not in keys and text not in spares \
                 and not any(related(other, term) for term in group):

@@ -122,3 +122,17 @@ def test_a_false_statement_may_change_the_word_that_says_what_it_is(definition, 
     assert another_kind_word(definition) == false
     assert another_kind_word("創造的な仕事をしている人。") is None  # 人材 would still be true
     assert another_kind_word("町の防災の方向性を定めた計画。") is None  # 構想, 方針: nearly the same
+
+
+def test_another_citys_proper_names_are_never_lent():
+    own = [TermSource(1, "行政改革大綱", "行政の仕組みや運営を見直すための基本的な方針。", 1),
+           TermSource(2, "防災行政無線", "災害のときに、町から住民へ情報を一斉に伝えるための無線の設備。", 1)]
+    lent = [TermSource(31, "札幌市産業振興ビジョン", "札幌市の産業振興の方向性を示した計画。", 1),
+            TermSource(32, "地域防災計画", "災害対策の基本を定めた計画。", 1),
+            TermSource(33, "総合計画", "自治体の全ての計画の基本となる計画。", 1),
+            TermSource(34, "タブレット端末", "指で画面に触れて操作する端末機器。", 1)]
+    material = ChapterMaterial(slug="m", title="", terms=own, other_terms=lent)
+    offered = {o.text for d in DefinitionItems().generate(material) for o in d.options} | {
+        d.prompt for d in DefinitionItems().generate(material)}
+    assert offered and not any("札幌市" in text for text in offered)
+    assert any("地域防災計画" in text or "災害対策の基本" in text for text in offered)  # a generic term still lends
