@@ -115,9 +115,9 @@ class DefinitionItems(ItemGenerator):
             statement, lead = figure, f"数値が違います。「{head(term)}」は、{own}"
         elif kind_word:  # or with the word that says what it is changed (「…置いた官庁」 → 「…置いた団体」)
             statement, lead = kind_word, f"「{head(term)}」は、{own}"
-        elif chosen:
+        elif chosen and (sibling or own_class is None):
             statement, lead = chosen[0], f"これは別の用語の説明です。「{head(term)}」は、{own}"
-        else:
+        else:  # a plan described as a kind of rice is false, but no one would hesitate: no statement
             return None
         draft = self._draft(term, key, Kind.TRUE_FALSE, statement_prompt(term, statement), False, difficulty=0.3)
         draft.explanation = f"{lead}\n{draft.explanation}"
@@ -211,7 +211,7 @@ def usage_sentence(material: ChapterMaterial, term: TermSource) -> tuple[Sentenc
     return None
 
 
-SWAPPABLE_CLASSES = ("organisation", "technology", "event")
+SWAPPABLE_CLASSES = ("organisation", "event")  # not technology: 公衆無線LAN is a サービス and a 技術
 _KANJI_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 _FIGURE_IN_DEFINITION = re.compile(r"(?<![0-9０-９])(?P<number>[0-9]+)(?P<unit>年|分|時間|日|か月|人|％|%|km|つ|倍)")
 

@@ -114,7 +114,7 @@ def test_with_no_sibling_of_its_kind_the_false_statement_changes_one_figure(term
 
 @pytest.mark.parametrize("definition, false", [
     ("明治政府が北海道の開拓のために置いた官庁。", "明治政府が北海道の開拓のために置いた企業。"),
-    ("誰もが利用できる形で公開されたデータ。", "誰もが利用できる形で公開された技術。"),
+    ("町と実行委員会が毎年開く映画の祭。", "町と実行委員会が毎年開く映画の大会。"),
 ])
 def test_a_false_statement_may_change_the_word_that_says_what_it_is(definition, false):
     from quizzes.generation.definitions import another_kind_word
@@ -122,6 +122,7 @@ def test_a_false_statement_may_change_the_word_that_says_what_it_is(definition, 
     assert another_kind_word(definition) == false
     assert another_kind_word("創造的な仕事をしている人。") is None  # 人材 would still be true
     assert another_kind_word("町の防災の方向性を定めた計画。") is None  # 構想, 方針: nearly the same
+    assert another_kind_word("駅で無線でインターネットに接続できるサービス。") is None  # a 技術 too
 
 
 def test_another_citys_proper_names_are_never_lent():
@@ -136,3 +137,12 @@ def test_another_citys_proper_names_are_never_lent():
         d.prompt for d in DefinitionItems().generate(material)}
     assert offered and not any("札幌市" in text for text in offered)
     assert any("地域防災計画" in text or "災害対策の基本" in text for text in offered)  # a generic term still lends
+
+
+def test_a_false_statement_of_another_kind_is_not_written():
+    # a plan, with neither a sibling plan nor a figure nor a word to swap: 「…売り出す米」 would fool no one
+    terms = [TermSource(1, "行政改革大綱", "行政の仕組みや運営を見直すための基本的な方針。", 1),
+             TermSource(2, "ブランド米", "産地や品種の特徴を生かして、名前を付けて売り出す米。", 1),
+             TermSource(3, "バイオマス", "動植物から生まれた、再生可能な有機性の資源。", 1)]
+    keys = {d.key for d in DefinitionItems().generate(ChapterMaterial(slug="m", title="", terms=terms))}
+    assert "m:definition:true-false-other:行政改革大綱" not in keys

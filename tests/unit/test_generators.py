@@ -122,7 +122,10 @@ def test_related_terms_are_never_each_others_distractors(every_draft):
 
 def test_true_false_pairs_and_matching_sets(every_draft):
     assert sum(1 for d in every_draft if d.kind == "true_false" and d.answer is True) == 25
-    assert sum(1 for d in every_draft if d.kind == "true_false" and d.answer is False) == 25
+    # a false statement only where one would make a learner hesitate: a sibling's definition of the same
+    # class, the term's own with one figure or its kind word changed; terms with none of these get none
+    false = [d for d in every_draft if d.kind == "true_false" and d.answer is False]
+    assert 15 <= len(false) < 25
     matching = [d for d in every_draft if d.kind == "matching"]
     assert {len(d.left) for d in matching} <= {4, 5}
     assert sorted(option.text for d in matching for option in d.left)[:2] == ["ICT", "NoMaps"]
