@@ -43,6 +43,8 @@ def choose(key: str, candidates: list[tuple[str, object]], key_kind: object, cou
             chosen.append((text, kind))
     if isinstance(key_kind, tuple):
         chosen = _key_not_odd_one_out(key, key_kind[0], chosen, pool)
+        if odd_one_out(key_kind[0], [kind[0] for _text, kind in chosen]):
+            return []  # no choice leaves the key unmarked by its class: no item
     return without_length_cue(key, [text for text, _kind in chosen], [text for text, _kind in pool])
 
 

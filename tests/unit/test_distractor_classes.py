@@ -146,3 +146,16 @@ def test_a_false_statement_of_another_kind_is_not_written():
              TermSource(3, "バイオマス", "動植物から生まれた、再生可能な有機性の資源。", 1)]
     keys = {d.key for d in DefinitionItems().generate(ChapterMaterial(slug="m", title="", terms=terms))}
     assert "m:definition:true-false-other:行政改革大綱" not in keys
+
+
+def test_no_distractors_when_every_choice_leaves_the_key_alone_of_its_class():
+    import random
+
+    from quizzes.generation.distractors import choose
+
+    facilities = [("町が整備した避難のための施設。", ("facility", "compound")),
+                  ("観光客が集う拠点の施設。", ("facility", "compound"))]
+    key = "自治体同士の助け合いを定めた協定。"
+    assert choose(key, facilities, ("plan", "compound"), 2, random.Random(1)) == []
+    fair = [*facilities, ("町の防災の方向性を定めた計画。", ("plan", "compound"))]
+    assert "町の防災の方向性を定めた計画。" in choose(key, fair, ("plan", "compound"), 2, random.Random(1))
