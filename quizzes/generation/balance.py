@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from .kinds import Kind
-from .records import ItemDraft, SourceRef, fact_of  # noqa: F401 (SourceRef: the doctest; fact_of: re-exported)
+from .records import ItemDraft, SourceRef, fact_of  # noqa: F401 (SourceRef: the doctest)
 
 ITEMS_PER_FACT = 2
 

@@ -14,7 +14,7 @@ from .events import self_contained
 from .folding import contains_form
 from .kinds import Kind, Skill
 from .random_source import seeded, short_hash
-from .records import ChapterMaterial, ItemDraft, Option, SentenceSource, SourceRef, TermSource
+from .records import BLANK, ChapterMaterial, ItemDraft, Option, SentenceSource, SourceRef, TermSource
 from .terms import (
     TERM_MASK,
     accepted_answers,
@@ -34,7 +34,7 @@ DISTRACTORS = 3
 MATCHING_SIZE = 5
 MATCHING_MIN = 4
 MATCHING_SPARES = 2  # definitions beyond the entries: the last pair is not given away
-CLOZE_BLANK = "（　）"
+CLOZE_BLANK = BLANK
 CLOZE_MAX_LENGTH = 160
 TYPED_MAX_LENGTH = 10
 _GLOSS_AFTER_BLANK = re.compile(r"（　）[（(][^）)]*[）)]")
@@ -269,14 +269,19 @@ def distractor_terms(material: ChapterMaterial, term: TermSource) -> list[TermSo
     class when it has too few of its own (a meter among a plan, a city and a payment method). A proper
     name (「札幌市産業振興ビジョン」) is never lent: in another town's sentence it reads as foreign."""
     pool = [other for other in material.terms if other.number != term.number]
-    classes = {kind_as_term(term)[0], kind_as_definition(term)[0]} - {None}
-    alike = [other for other in pool if {kind_as_term(other)[0], kind_as_definition(other)[0]} & classes]
+    classes = _classes(term)
+    alike = [other for other in pool if _classes(other) & classes]
     lendable = [other for other in material.other_terms if kind_of(other) != "name"]
     if len(pool) < DISTRACTORS + 2:
         pool += lendable
     elif classes and len(alike) < DISTRACTORS:
-        pool += [other for other in lendable if {kind_as_term(other)[0], kind_as_definition(other)[0]} & classes]
+        pool += [other for other in lendable if _classes(other) & classes]
     return [other for other in pool if not related(term, other)]
+
+
+def _classes(term: TermSource) -> set[str]:
+    """The classes a term may count in: its name's, and its definition's."""
+    return {kind_as_term(term)[0], kind_as_definition(term)[0]} - {None}
 
 
 def spare_definitions(material: ChapterMaterial, group: list[TermSource], keys: list[str]) -> list[str]:

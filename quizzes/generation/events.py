@@ -16,10 +16,10 @@ import re
 from content.parsing.dates import find_dates
 
 from .folding import contains_form
-from .records import EventSource
+from .records import BLANK, EventSource
 from .years import decade_forms, era_label, year_forms
 
-DATE_MASK = "（　）"
+DATE_MASK = BLANK
 _VERB = r"(?P<verb>[\u4e00-\u9fff]{2,4})"
 _MAIN_VERB = r"(?:し(?:ま|、|て)|され(?:ま|、))"  # a predicate, not 「活用した」 before a noun
 _OBJECT = r"(?:^|(?<=[、はに])|(?<=において))(?P<object>[^、。「」ぁ-ゖ](?:[^、。「」ぁ-ゖ]|の){1,15})"
@@ -112,8 +112,8 @@ def overlap(a: EventSource, b: EventSource) -> bool:
 
 _THIS_PLAN = re.compile(r"(?<![\u4e00-\u9fff])(?:本|同|当)(構想|計画|戦略|ビジョン|プラン|方針)")
 # A pointing word at the head of the first clause, or right after the date asked for (「（　）からはその…」).
-_POINTING_HEAD = re.compile(
-    r"^(?:（　）[^、。（]{0,4})?(?:その|この|これら|これ(?!まで|から)|こうした|そうした|このような|そのような)")
+_POINTING_HEAD = re.compile(r"^(?:（　）[^、。（]{0,4})?(?:その|この|これら|これ(?!まで|から)|それら|こうした|こうして"
+                            r"|そうした|このような|そのような)")
 _FIRST_CLAUSE = re.compile(r"^[^、。]*[、。]?")
 _BULLET = re.compile(r"^[○●◯◎・■□◆◇\s]+")  # a list bullet the PDF kept at the sentence's head
 _CONNECTIVE = re.compile(r"^(?:また|さらに|なお|そして|加えて|あわせて|併せて)、")  # links to the sentence before

@@ -28,11 +28,10 @@ from .distractors import nested
 from .events import self_contained
 from .kinds import Kind, Skill
 from .random_source import seeded, short_hash
-from .records import ChapterMaterial, ItemDraft, SentenceSource, SourceRef
+from .records import BLANK, ChapterMaterial, ItemDraft, SentenceSource, SourceRef
 
 OPTIONS = 4
 SMALLEST = 20  # 「各年10人前後」: a handful is no figure to learn, and its scales (2, 5, 8) read as guesses
-BLANK = "（　）"
 STEM_MAX_LENGTH = 160
 BELOW = (0.75, 0.5, 0.25)  # the scales distractors are drawn at, nearest first
 ABOVE = (1.5, 2.0, 3.0)

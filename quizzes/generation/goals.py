@@ -15,6 +15,7 @@ from . import explanations
 from .assembly import lettered, place_key, shuffled
 from .base import ItemGenerator
 from .distractors import alike_endings, nested
+from .events import points_elsewhere
 from .kinds import Kind, Skill
 from .phrases import content_tokens, policy_phrases
 from .random_source import seeded
@@ -162,12 +163,13 @@ def _safe(phrases: list[str], goals: GoalListSource, forbidden: set[str]) -> lis
     """Phrases without a list number (「１．村の振興」), that point at nothing elsewhere (「両校との連携」),
     share no content word with the list and are no goal of it."""
     cleaned = [_ENUMERATOR.sub("", phrase) for phrase in phrases]
-    return [phrase for phrase in dict.fromkeys(cleaned) if phrase and not _POINTING.match(phrase)
+    return [phrase for phrase in dict.fromkeys(cleaned)
+            if phrase and not phrase.startswith(_SHARED_REFERENCE) and not points_elsewhere(phrase)
             and not content_tokens(phrase) & forbidden and not any(nested(phrase, goal) for goal in goals.items)]
 
 
 _ENUMERATOR = re.compile(r"^\s*[（(]?[0-9０-９一二三四五六七八九十]+[）)．.、]\s*")
-_POINTING = re.compile(r"^(?:両|同|当|本|その|この|これら|こうした)")
+_SHARED_REFERENCE = ("両", "同", "当", "本")  # 「両校」「同校」: which ones, the phrase does not say
 
 
 def mentions_plan(text: str, goals: GoalListSource) -> bool:

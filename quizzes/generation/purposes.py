@@ -32,10 +32,9 @@ from .events import points_elsewhere, self_contained
 from .kinds import Kind, Skill
 from .phrases import content_tokens
 from .random_source import seeded, short_hash
-from .records import ChapterMaterial, ItemDraft, SentenceSource, SourceRef
+from .records import BLANK, ChapterMaterial, ItemDraft, SentenceSource, SourceRef
 
 DISTRACTORS = 3
-BLANK = "（　）"
 STEM_MAX_LENGTH = 200
 _PURPOSE = re.compile(
     r"(?P<purpose>[^、。「」『』（）()]{6,60}?)(?P<marker>ために、|ため、|を目的として、?|を目的に、?|ことから、)")
@@ -44,7 +43,6 @@ _STARTS_WITH_PARTICLE = re.compile(r"^[をにがとのでへはもや]")  # cut 
 _PLAIN_VERB = re.compile(r"(?<!い)[うくすつぬぶむるぐ]$")
 _ACTION_END = re.compile(r"(?:ます|ました|しています|しております)。$")
 _ASSESSMENT = re.compile(r"重要|必要|求められ|望まれ|困難|考えられ|見込まれ|わかり|いえ|難し|可能性")
-_POINTING = re.compile(r"^(?:こうした|このような|こうして|その|この|それら)")
 
 
 @dataclass(frozen=True)
@@ -74,8 +72,7 @@ def purposes_in(text: str, section: int = 0) -> list[Purpose]:
         purpose, marker = match["purpose"].strip(), match["marker"].rstrip("、")
         main = text[match.end():]
         cause = marker == "ことから" or (marker.startswith("ため") and not _PLAIN_VERB.search(purpose))
-        whole_clause = not (_STARTS_WITH_PARTICLE.match(purpose) or _POINTING.match(purpose)
-                            or points_elsewhere(purpose))
+        whole_clause = not (_STARTS_WITH_PARTICLE.match(purpose) or points_elsewhere(purpose))
         an_action = _ACTION_END.search(main) and not _ASSESSMENT.search(main) and "ため" not in main
         if not (whole_clause and an_action):
             continue

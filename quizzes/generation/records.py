@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 
 from .kinds import Kind, Skill
 
+BLANK = "（　）"  # what a stem leaves for the learner to fill: a date, a term, a purpose, a figure
 KINDS = tuple(Kind)
 SKILLS = tuple(Skill)
 

@@ -4,13 +4,12 @@ from collections import Counter
 
 import pytest
 
-from quizzes.generation.balance import fact_of
 from quizzes.generation.checker import too_many_per_fact
 from quizzes.generation.dates import DateItems
 from quizzes.generation.definitions import DefinitionItems
 from quizzes.generation.goals import GoalItems
 from quizzes.generation.pipeline import generate_bank
-from quizzes.generation.records import ItemDraft, SourceRef
+from quizzes.generation.records import ItemDraft, SourceRef, fact_of
 from tests.conftest import material_of
 
 GENERATORS = [DefinitionItems(), DateItems(), GoalItems()]

@@ -15,7 +15,7 @@ from ..events import points_elsewhere
 from ..folding import contains_form, fold
 from ..kinds import CHOICE_KINDS, Kind
 from ..phrases import content_tokens, ending
-from ..records import ItemDraft
+from ..records import BLANK, ItemDraft
 from .findings import Finding
 from .options import option_type, years_covered
 from .shape import malformed
@@ -208,7 +208,6 @@ def key_alone_in_its_class(item: ItemDraft) -> list[Finding]:
     return []
 
 
-BLANK = "（　）"
 _SENTENCE_END = ("。", "！", "？", "」", "』", "）", ")")
 
 
