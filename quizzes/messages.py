@@ -42,6 +42,7 @@ def finding_text(finding: dict) -> str:
         "option_not_from_document": _("An option is not from this document"),
         "key_echoes_the_stem": _("Only the answer repeats a word of the stem"),
         "distractor_year_after_the_text": _("A distractor year is later than the text"),
+        "distractor_across_a_stem_date": _("A distractor year contradicts the sentence's order"),
         "unmarked_negative": _("A negative question is not marked"),
     }
     return f"{titles.get(finding['rule'], finding['rule'])}: {_finding_detail(finding)}"
@@ -91,6 +92,7 @@ def _finding_detail(finding: dict) -> str:
         "option_not_from_document": _("「%(text)s」 is not in this document."),
         "key_echoes_the_stem": _("Only the key repeats 「%(word)s」 from the stem."),
         "distractor_year_after_the_text": _("「%(text)s」 is later than the text's last date (%(latest)s)."),
+        "distractor_across_a_stem_date": _("「%(text)s」 lies on the other side of 「%(date)s」 than the key."),
     }
     return templates[rule] % params if rule in templates else finding["message"]
 

@@ -75,7 +75,9 @@ class DateItems(ItemGenerator):
             return None
         # a year the stem itself shows (another clause's date) is no distractor: the learner strikes it
         idle = {year.year for text in material.avoided.get(fact_of(key), ()) if (year := read_year(text))}
-        years = year_choices(material, event, seeded(key), shown={date.year for date in find_dates(stem)} | idle)
+        stated = [date.span for date in find_dates(stem)]
+        years = year_choices(material, event, seeded(key), shown={date.year for date in find_dates(stem)} | idle,
+                             beside=stated)
         if years is None or year_left_in(stem, event):
             return None
         options = lettered([label_for(event, year) for year in years])
@@ -250,9 +252,11 @@ def dated_list(events: list[EventSource]) -> str:
 
 
 def year_choices(material: ChapterMaterial, event: EventSource, rng: random.Random,
-                 shown: frozenset[int] | set[int] = frozenset()) -> list[int] | None:
+                 shown: frozenset[int] | set[int] = frozenset(),
+                 beside: list[tuple[int, int]] | None = None) -> list[int] | None:
     """Four years in ascending order, the key at a seeded position; None when too few are safe.
-    ``shown``: years the stem shows, never offered."""
+    ``shown``: years the stem shows, never offered. ``beside``: the spans of the stem's other dates;
+    each distractor lies on the key's side of them (「1970年代に…、（　）からは…」 leaves no 1960s)."""
     step = 10 if event.precision in DECADES else 1
     excluded = excluded_years(material, event) | set(shown)
     same_class = {other.year for other in material.events if precision_class(other) == precision_class(event)
@@ -263,8 +267,10 @@ def year_choices(material: ChapterMaterial, event: EventSource, rng: random.Rand
     near = {event.year + step * offset for offset in range(-reach, reach + 1)}
     # the text's other years, but not from another age: 1869 (開拓使) is no distractor for an open-data policy
     plausible = {year for year in same_class if abs(year - event.year) <= PLAUSIBLE_SPAN * step}
+    width = event.years[1] - event.years[0]
     candidates = sorted(year for year in plausible | near if year not in excluded and year != event.year
-                        and year + shift <= latest)
+                        and year + shift <= latest
+                        and on_the_keys_side((year + shift, year + shift + width), event.years, beside or []))
     below = _preferred([y for y in candidates if y < event.year], same_class, rng)
     above = _preferred([y for y in candidates if y > event.year], same_class, rng)
     wanted_below = rng.randrange(OPTIONS)
@@ -273,6 +279,20 @@ def year_choices(material: ChapterMaterial, event: EventSource, rng: random.Rand
     if len(chosen) < OPTIONS - 1:
         return None
     return sorted([*chosen, event.year])
+
+
+def on_the_keys_side(candidate: tuple[int, int], key: tuple[int, int], stated: list[tuple[int, int]]) -> bool:
+    """Whether a candidate span lies after every stated span the key lies after, and before every one
+    it lies before: the sentence's order of events is the one thing a learner may reason from.
+
+    >>> stated = [(1970, 1979)]
+    >>> on_the_keys_side((1980, 1989), (1990, 1999), stated), on_the_keys_side((1960, 1969), (1990, 1999), stated)
+    (True, False)
+    """
+    for first, last in stated:
+        if (key[0] > last and candidate[0] <= last) or (key[1] < first and candidate[1] >= first):
+            return False
+    return True
 
 
 def _preferred(years: list[int], from_text: set[int], rng: random.Random) -> list[int]:

@@ -132,16 +132,19 @@ class DefinitionItems(ItemGenerator):
                            answer_forms=list(variants(term)), difficulty=0.7)
 
     def cloze(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
-        """The term blanked out where the text uses it; the options are terms of the same kind."""
+        """The term blanked out where the text uses it; the options are terms of the same kind from
+        the same document. Another town's term may fit the glossary, but seldom the sentence: 「明治２年
+        に（　）が置かれた」 among ゼロカーボンシティ and ベンチャー is answered by the era alone."""
         found = usage_sentence(material, term)
         if found is None:
             return None
         used, stem = found
         key = self.key(material, Kind.CLOZE, head(term))
         rng = seeded(key)
+        own = set(material.terms)
         candidates = offered_names(material, key, term) + material.unworn(
             key, [(head(other), kind_as_term(other)) for other in distractor_terms(material, term)
-                  if not contains_form(used.text, head(other)) and not is_umbrella(other)])
+                  if other in own and not contains_form(used.text, head(other)) and not is_umbrella(other)])
         candidates = [c for c in candidates if not contains_form(used.text, c[0])]
         distractors = choose(head(term), candidates, kind_as_term(term), DISTRACTORS, rng)
         if len(distractors) < DISTRACTORS:

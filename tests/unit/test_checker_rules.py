@@ -341,3 +341,35 @@ def test_a_stem_word_inside_a_longer_word_of_the_key_echoes():
     assert "key_echoes_the_stem" in rules(echo)
     fair = replace(choice(stem, ["オープンデータ", "ビッグデータ", "タブレット端末", "イントラネット"]), skill="definition")
     assert "key_echoes_the_stem" not in rules(fair)
+
+
+@pytest.mark.parametrize(("stem", "fair", "struck"), [
+    ("町では、1970年代に酪農が盛んになり、（　）からは観光客も増えてきました。",
+     ["1990年代中盤", "1980年代中盤", "2000年代中盤", "2010年代中盤"], "1960年代中盤"),
+    ("札幌市は、平成26年度（2014年度）に公開を開始し、（　）には方針を改定しました。",
+     ["2020年", "2016年", "2017年", "2019年"], "2013年"),
+    # the key before the stated date: a distractor after it is struck the same way
+    ("（　）に計画を策定し、令和２年（2020年）に見直しました。", ["2012年", "2010年", "2015年", "2016年"], "2021年"),
+])
+def test_a_distractor_on_the_other_side_of_a_date_the_stem_states(stem, fair, struck):
+    prompt = f"次の文の（　）にあてはまる年はどれですか。\n{stem}"
+    assert "distractor_across_a_stem_date" not in rules(replace(choice(prompt, fair), skill="date"))
+    found = [f for f in check_item(replace(choice(prompt, [*fair[:3], struck]), skill="date"))
+             if f.rule == "distractor_across_a_stem_date"]
+    assert [f.params["text"] for f in found] == [struck]
+
+
+def test_a_cloze_option_from_another_document():
+    from quizzes.generation.checker.material import check_against_material
+    from quizzes.generation.records import TermSource
+
+    material = replace(_material_with_goals(), terms=[TermSource(1, "防災行政無線", "情報を一斉に伝える無線の設備。", 1),
+                                                      TermSource(2, "避難所", "災害時に避難する施設。", 1)])
+    stem = "次の文の（　）にあてはまる用語はどれですか。\n町は、平成16年に（　）を整備し、避難所の耐震化を進めました。"
+    own = replace(choice(stem, ["防災行政無線", "避難所", "要配慮者", "支援体制"], kind="cloze", key="m:definition:cloze:x"), skill="definition")
+    assert check_against_material(own, material) == []
+    lent = replace(choice(stem, ["防災行政無線", "避難所", "ゼロカーボンシティ", "支援体制"], kind="cloze",
+                          key="m:definition:cloze:x"),
+                   skill="definition")
+    found = check_against_material(lent, material)
+    assert [(f.rule, f.params["text"]) for f in found] == [("option_not_from_document", "ゼロカーボンシティ")]

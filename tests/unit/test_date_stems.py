@@ -86,3 +86,18 @@ def test_a_date_that_stamps_a_statistic_is_not_asked(sentence, date):
               ("平成８年", 1996, "平成８年に図書館を開館しました。"), ("平成17年", 2005, "平成17年に新庁舎が完成しました。")]
     asked = {draft.source.event["text"] for draft in _bank([sentence, *(e[2] for e in events[1:])], events).values()}
     assert date not in asked and "平成17年" in asked
+
+
+@pytest.mark.parametrize("sentence, date, year, after", [
+    ("村は、平成10年（1998年）に公開を開始し、平成14年（2002年）には方針を改定しました。", "平成14年（2002年）", 2002, 1998),
+    ("町は、平成５年に計画を作り、平成９年には住民の意見を聞いて見直しました。", "平成９年", 1997, 1993),
+])
+def test_distractor_years_keep_to_the_keys_side_of_the_stems_other_date(sentence, date, year, after):
+    clause = sentence[sentence.index(date):]
+    events = [(date, year, clause), ("平成元年", 1989, "平成元年に町制を施行しました。"),
+              ("昭和60年", 1985, "昭和60年に町役場が完成しました。"), ("昭和62年", 1987, "昭和62年に図書館を開館しました。"),
+              ("平成25年", 2013, "平成25年に新庁舎が完成しました。")]
+    drafts = _bank([sentence, *(e[2] for e in events[1:])], events)
+    item = next(d for k, d in drafts.items() if k.startswith("event-to-year:" + date[:4]))
+    offered = [o.text for o in item.options]
+    assert all(min(years_covered(text)) > after for text in offered), offered  # 1985 and 1989 are the text's too

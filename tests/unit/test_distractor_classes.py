@@ -5,7 +5,7 @@ import pytest
 
 from quizzes.generation.categories import category, head_noun
 from quizzes.generation.definitions import DefinitionItems
-from quizzes.generation.records import ChapterMaterial, TermSource
+from quizzes.generation.records import ChapterMaterial, SentenceSource, TermSource
 
 GLOSSARY = [
     ("災害時相互応援協定", "災害が起きたときに自治体同士が物資や職員を融通し合うことを定めた取り決め。"),
@@ -159,3 +159,23 @@ def test_no_distractors_when_every_choice_leaves_the_key_alone_of_its_class():
     assert choose(key, facilities, ("plan", "compound"), 2, random.Random(1)) == []
     fair = [*facilities, ("町の防災の方向性を定めた計画。", ("plan", "compound"))]
     assert "町の防災の方向性を定めた計画。" in choose(key, fair, ("plan", "compound"), 2, random.Random(1))
+
+
+@pytest.mark.parametrize("sentence", [
+    "札幌は、明治２年（1869年）に開拓使が置かれたことを起点として発展しました。",
+    "町では、開拓使の時代から道路の整備が続けられてきました。",
+])
+def test_a_cloze_offers_only_the_documents_own_terms(sentence):
+    own = [TermSource(1, "開拓使", "明治政府が北海道の開拓のために置いた官庁。", 1),
+           TermSource(2, "オープンデータ", "誰もが自由に利用できる形で公開されたデータ。", 1)]
+    lent = [TermSource(31, "ゼロカーボンシティ", "二酸化炭素の排出量を実質ゼロにすると表明した自治体。", 1),
+            TermSource(32, "自主防災組織", "住民が自主的に結成し、防災の活動を行う組織。", 1),
+            TermSource(33, "ベンチャー企業", "新しい事業を興す成長志向の企業。", 1),
+            TermSource(34, "観光協会", "地域の観光を振興する団体。", 1)]
+    sentences = [SentenceSource(sentence, 1)]
+    lending = ChapterMaterial(slug="m", title="", terms=own, other_terms=lent, sentences=sentences)
+    assert "m:definition:cloze:開拓使" not in {d.key for d in DefinitionItems().generate(lending)}
+    # the same organisations as the document's own terms: the cloze is made, from them
+    owning = ChapterMaterial(slug="m", title="", terms=[*own, *lent], sentences=sentences)
+    cloze = {d.key: d for d in DefinitionItems().generate(owning)}["m:definition:cloze:開拓使"]
+    assert {o.text for o in cloze.options} <= {term.term for term in [*own, *lent]}

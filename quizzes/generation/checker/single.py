@@ -162,6 +162,25 @@ def span_keyed_as_year(item: ItemDraft) -> list[Finding]:
     return []
 
 
+def distractor_across_a_stem_date(item: ItemDraft) -> list[Finding]:
+    """A year option on the other side of a date the stem states than the key: in 「2014年度に公開を
+    開始し、（　）に方針を改定しました」 a year before 2014 is struck by the sentence's own order."""
+    if item.skill != "date" or item.kind not in CHOICE_KINDS or not isinstance(item.answer, str):
+        return []
+    key = years_covered(next((o.text for o in item.options if o.id == item.answer), ""))
+    if not key:
+        return []
+    for date in find_dates(item.prompt):
+        first, last = date.span
+        for option in item.options:
+            years = years_covered(option.text)
+            if years and (min(key) > last >= max(years) or max(key) < first <= min(years)):
+                return [Finding("distractor_across_a_stem_date",
+                                f"「{option.text}」 lies on the other side of 「{date.text}」 than the key.",
+                                {"text": option.text, "date": date.text})]
+    return []
+
+
 def near_synonym_options(item: ItemDraft) -> list[Finding]:
     """Two goal options about the same thing (「…産業の発展」, 「…産業の振興」): one gives the other away."""
     if item.skill != "goal" or item.kind not in CHOICE_KINDS:
@@ -263,5 +282,5 @@ RULES: tuple[Callable[[ItemDraft], list[Finding]], ...] = (
     answer_in_stem, two_defensible_keys, duplicate_options, mixed_option_types, length_cue, all_or_none,
     unmarked_negative, grammatical_cue, self_answering_definition, matching_gives_pairs_away, span_keyed_as_year,
     unresolved_reference, near_synonym_options, key_alone_in_its_class, blank_missing, stem_not_a_sentence,
-    key_echoes_the_stem,
+    key_echoes_the_stem, distractor_across_a_stem_date,
 )
