@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from . import explanations
 from .assembly import lettered, place_key, shuffled
 from .base import ItemGenerator
-from .categories import CLASS_ENDINGS, category, head_noun
+from .categories import category
 from .distractors import choose
 from .events import self_contained
+from .false_statements import another_actor, another_kind_word, one_number_changed
 from .folding import contains_form
 from .kinds import Kind, Skill
 from .random_source import seeded, short_hash
@@ -36,6 +37,7 @@ MATCHING_MIN = 4
 MATCHING_SPARES = 2  # definitions beyond the entries: the last pair is not given away
 CLOZE_BLANK = BLANK
 CLOZE_MAX_LENGTH = 160
+CLOZE_ALIKE = 2  # distractors of the key's own class a cloze needs
 TYPED_MAX_LENGTH = 10
 _GLOSS_AFTER_BLANK = re.compile(r"（　）[（(][^）)]*[）)]")
 
@@ -103,20 +105,25 @@ class DefinitionItems(ItemGenerator):
 
     def false_statement(self, material: ChapterMaterial, term: TermSource) -> ItemDraft | None:
         key = self.key(material, "true-false-other", head(term))
+        own_terms = set(material.terms)  # another town's definition is foreign to the learner's document
         candidates = material.unworn(key, [(short_definition(other), kind_as_definition(other))
-                                           for other in distractor_terms(material, term)])
+                                           for other in distractor_terms(material, term) if other in own_terms])
         own = short_definition(term)
         chosen = choose(own, [c for c in candidates if TERM_MASK not in c[0]], kind_as_definition(term), 1, seeded(key))
         own_class = kind_as_definition(term)[0]
         sibling = bool(chosen) and own_class is not None and category(chosen[0]) == own_class
-        figure = None if sibling else one_number_changed(own)
-        kind_word = None if sibling or figure else another_kind_word(own)
-        if figure:  # no sibling of its kind: its own definition with one figure changed
+        figure = one_number_changed(own)
+        actor = None if figure else another_actor(own)
+        kind_word = None if sibling or figure or actor else another_kind_word(own)
+        # its own definition false in one detail first: it asks what the definition says, not which it is
+        if figure:
             statement, lead = figure, f"数値が違います。「{head(term)}」は、{own}"
-        elif kind_word:  # or with the word that says what it is changed (「…置いた官庁」 → 「…置いた団体」)
-            statement, lead = kind_word, f"「{head(term)}」は、{own}"
+        elif actor:  # 「住民が自主的に結成し…」 → 「行政が自主的に結成し…」
+            statement, lead = actor, f"主体が違います。「{head(term)}」は、{own}"
         elif chosen and (sibling or own_class is None):
             statement, lead = chosen[0], f"これは別の用語の説明です。「{head(term)}」は、{own}"
+        elif kind_word:  # or with the word that says what it is changed (「…置いた官庁」 → 「…置いた企業」)
+            statement, lead = kind_word, f"「{head(term)}」は、{own}"
         else:  # a plan described as a kind of rice is false, but no one would hesitate: no statement
             return None
         draft = self._draft(term, key, Kind.TRUE_FALSE, statement_prompt(term, statement), False, difficulty=0.3)
@@ -147,7 +154,7 @@ class DefinitionItems(ItemGenerator):
                   if other in own and not contains_form(used.text, head(other)) and not is_umbrella(other)])
         candidates = [c for c in candidates if not contains_form(used.text, c[0])]
         distractors = choose(head(term), candidates, kind_as_term(term), DISTRACTORS, rng)
-        if len(distractors) < DISTRACTORS:
+        if len(distractors) < DISTRACTORS or not fits_the_sentence(kind_as_term(term)[0], distractors, candidates):
             return None
         options, key_id = place_key(head(term), distractors, rng)
         blanked = mask_term(stem, term, CLOZE_BLANK).replace(f"（{CLOZE_BLANK}）", "")  # a masked gloss
@@ -197,6 +204,14 @@ class DefinitionItems(ItemGenerator):
         )
 
 
+def fits_the_sentence(key_class: str | None, distractors: list[str], candidates: list[tuple[str, tuple]]) -> bool:
+    """Whether most distractors name the kind of thing the key names. A sentence asks for more than a
+    glossary question does: 「明治２年に（　）が置かれた」 wants an office, and an API or a data set beside
+    開拓使 is struck by sense alone; with no class known for the key, nothing says the options fit."""
+    kinds = dict(candidates)
+    return key_class is not None and sum(kinds[text][0] == key_class for text in distractors) >= CLOZE_ALIKE
+
+
 def usage_sentence(material: ChapterMaterial, term: TermSource) -> tuple[SentenceSource, str] | None:
     """The first sentence of the text that uses the term on its own (not inside a longer term such as
     ウェブコンテンツ for コンテンツ), short enough to read as a stem, and that stem made to stand on its own
@@ -212,43 +227,6 @@ def usage_sentence(material: ChapterMaterial, term: TermSource) -> tuple[Sentenc
                 return sentence, stem
         earlier += sentence.text
     return None
-
-
-SWAPPABLE_CLASSES = ("organisation", "event")  # not technology: 公衆無線LAN is a サービス and a 技術
-_KANJI_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
-_FIGURE_IN_DEFINITION = re.compile(r"(?<![0-9０-９])(?P<number>[0-9]+)(?P<unit>年|分|時間|日|か月|人|％|%|km|つ|倍)")
-
-
-def one_number_changed(definition: str) -> str | None:
-    """The definition with its first figure changed, as a false statement that differs in one detail:
-    a year ten later (「2050年までに」 → 「2060年までに」), any other figure doubled; None without one.
-
-    >>> one_number_changed("電力の使用量を30分ごとに計測する電力量計。"), one_number_changed("地域の組織。")
-    ('電力の使用量を60分ごとに計測する電力量計。', None)
-    """
-    match = _FIGURE_IN_DEFINITION.search(definition)
-    if match is None:
-        return None
-    number = int(match["number"])
-    changed = number + 10 if match["unit"] == "年" and len(match["number"]) == 4 else number * 2
-    return f"{definition[:match.start()]}{changed}{match['unit']}{definition[match.end():]}"
-
-
-def another_kind_word(definition: str) -> str | None:
-    """The definition with its head noun swapped for another word of its class (categories.py):
-    「…のために置いた官庁。」 → 「…のために置いた企業。」 is false in one detail. Only classes whose words
-    exclude each other: 計画 and 構想, or 施設 and 設備, say nearly the same, and would still be true."""
-    noun = head_noun(definition)
-    name = category(definition)
-    if not noun or name not in SWAPPABLE_CLASSES:
-        return None
-    ending = next(word for word in sorted(CLASS_ENDINGS[name], key=len, reverse=True) if noun.endswith(word))
-    others = [word for word in CLASS_ENDINGS[name] if _KANJI_WORD.fullmatch(word) and ending not in word
-              and word not in ending and word not in definition]  # never 人 → 人材, which would still be true
-    at = definition.rfind(ending)
-    if not others or at < 0:
-        return None
-    return f"{definition[:at]}{others[0]}{definition[at + len(ending):]}"
 
 
 def offered_names(material: ChapterMaterial, key: str, term: TermSource) -> list[tuple[str, tuple]]:

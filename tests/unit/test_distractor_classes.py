@@ -117,7 +117,7 @@ def test_with_no_sibling_of_its_kind_the_false_statement_changes_one_figure(term
     ("町と実行委員会が毎年開く映画の祭。", "町と実行委員会が毎年開く映画の大会。"),
 ])
 def test_a_false_statement_may_change_the_word_that_says_what_it_is(definition, false):
-    from quizzes.generation.definitions import another_kind_word
+    from quizzes.generation.false_statements import another_kind_word
 
     assert another_kind_word(definition) == false
     assert another_kind_word("創造的な仕事をしている人。") is None  # 人材 would still be true
@@ -179,3 +179,52 @@ def test_a_cloze_offers_only_the_documents_own_terms(sentence):
     owning = ChapterMaterial(slug="m", title="", terms=[*own, *lent], sentences=sentences)
     cloze = {d.key: d for d in DefinitionItems().generate(owning)}["m:definition:cloze:開拓使"]
     assert {o.text for o in cloze.options} <= {term.term for term in [*own, *lent]}
+
+
+@pytest.mark.parametrize("term, definition, changed", [
+    ("自主防災組織", "住民が自主的に結成し、地域で防災の活動を行う組織。", "行政が自主的に結成し"),
+    ("テクノパーク", "産業を育てるため、音威子府村が駅の近くに整備した産業団地。", "国が駅の近くに整備した"),
+])
+def test_a_false_statement_may_name_another_actor(term, definition, changed):
+    terms = [TermSource(1, term, definition, 1),
+             *(TermSource(number, name, text, 1) for number, (name, text) in enumerate(GLOSSARY[5:], 2))]
+    drafts = {d.key: d for d in DefinitionItems().generate(ChapterMaterial(slug="m", title="", terms=terms))}
+    statement = drafts[f"m:definition:true-false-other:{term}"]
+    assert changed in statement.prompt and statement.answer is False
+    assert statement.explanation.startswith(f"主体が違います。「{term}」は、{definition}")
+
+
+def test_no_actor_swap_that_the_definition_already_names():
+    from quizzes.generation.false_statements import another_actor
+
+    assert another_actor("市民がテクノロジーを活用して、行政サービスの課題を解決する取組。") is None  # 行政 is named
+    assert another_actor("災害のときに、町から住民へ情報を伝える設備。") is None  # no subject before 「が」
+
+
+def test_a_cloze_needs_two_distractors_of_the_keys_kind():
+    from quizzes.generation.definitions import fits_the_sentence
+
+    kinds = [("イントラネット", ("technology", "katakana")), ("タブレット端末", ("technology", "compound")),
+             ("API", ("plan", "latin")), ("オープンデータ", ("content", "katakana")), ("シビックテック", ("activity", "katakana"))]
+    assert fits_the_sentence("technology", ["イントラネット", "タブレット端末", "API"], kinds)
+    assert not fits_the_sentence("organisation", ["API", "オープンデータ", "シビックテック"], kinds)  # 開拓使 in 1869
+    assert not fits_the_sentence(None, ["イントラネット", "タブレット端末", "API"], kinds)  # nothing says they fit
+
+
+def test_a_kind_word_is_never_swapped_for_a_synonym():
+    from quizzes.generation.false_statements import another_kind_word
+
+    assert "会社" not in (another_kind_word("新しい事業を興す成長志向の企業のこと。") or "")
+    assert another_kind_word("地域の観光を振興する団体。") == "地域の観光を振興する官庁。"
+    assert another_kind_word("住民が自主的に結成した組織。") is None  # 組織 names any of them
+
+
+def test_a_false_statement_never_borrows_another_towns_definition():
+    own = [TermSource(1, "防災行政無線", "災害のときに、町から住民へ情報を一斉に伝えるための無線の設備。", 1),
+           TermSource(2, "避難所", "災害のときに住民が避難する施設。", 1)]
+    lent = [TermSource(31, "シリコンバレー", "サンノゼ周辺一帯の通称。", 1),
+            TermSource(32, "コールセンター", "電話関連サービスを行う設備または施設。", 1)]
+    drafts = DefinitionItems().generate(ChapterMaterial(slug="m", title="", terms=own, other_terms=lent))
+    statements = [d.prompt for d in drafts if d.kind == "true_false"]
+    assert statements and not any("サンノゼ" in text or "電話関連" in text for text in statements)
+    assert any("災害のときに住民が避難する施設。" in text for text in statements)  # the document's own sibling

@@ -132,10 +132,11 @@ def test_true_false_pairs_and_matching_sets(every_draft):
 
 
 def test_cloze_blanks_the_term_where_the_text_uses_it(every_draft):
-    cloze = by_key(every_draft, "cloze:ウェブコンテンツ")[0]
-    assert "インターネットの普及による（　）の需要拡大" in cloze.prompt
-    assert cloze.option_text(cloze.answer) == "ウェブコンテンツ"
-    assert "モバイルコンテンツ" not in [option.text for option in cloze.options]  # it stands in the sentence
+    cloze = by_key(every_draft, "cloze:通信インフラ")[0]
+    assert "インターネットを利用するための（　）が不十分な状況であった" in cloze.prompt
+    assert cloze.option_text(cloze.answer) == "通信インフラ"
+    # ウェブコンテンツ's only kin (コンテンツ, モバイルコンテンツ) are related to it: no options fit its sentence
+    assert by_key(every_draft, "cloze:ウェブコンテンツ") == []
     assert by_key(every_draft, "cloze:コンテンツ") == [] or "ウェブコンテンツ" not in by_key(
         every_draft, "cloze:コンテンツ")[0].prompt  # never blanked inside a longer term
     plaza = by_key(every_draft, "cloze:札幌市デジタル創造プラザ")[0]
