@@ -12,7 +12,7 @@ from .categories import category
 from .distractors import choose
 from .events import self_contained
 from .false_statements import another_actor, another_kind_word, one_number_changed
-from .folding import contains_form
+from .folding import contains_form, fold
 from .kinds import Kind, Skill
 from .random_source import seeded, short_hash
 from .records import BLANK, ChapterMaterial, ItemDraft, Option, SentenceSource, SourceRef, TermSource
@@ -257,7 +257,14 @@ def distractor_terms(material: ChapterMaterial, term: TermSource) -> list[TermSo
         pool += lendable
     elif classes and len(alike) < DISTRACTORS:
         pool += [other for other in lendable if _classes(other) & classes]
-    return [other for other in pool if not related(term, other)]
+    return [other for other in _one_per_name(pool) if not related(term, other)]
+
+
+def _one_per_name(terms: list[TermSource]) -> list[TermSource]:
+    """The first of terms of the same name: two chapters that both define オープンデータ lend two
+    definitions of one thing, which side by side say nearly the same."""
+    seen: set[str] = set()
+    return [term for term in terms if not (fold(head(term)) in seen or seen.add(fold(head(term))))]
 
 
 def _classes(term: TermSource) -> set[str]:

@@ -373,3 +373,18 @@ def test_a_cloze_option_from_another_document():
                    skill="definition")
     found = check_against_material(lent, material)
     assert [(f.rule, f.params["text"]) for f in found] == [("option_not_from_document", "ゼロカーボンシティ")]
+
+
+def test_two_definitions_of_one_thing_side_by_side():
+    stem = "「スマートメーター」の説明として正しいものはどれですか。"
+    twins = replace(choice(stem, ["通信機能を備え、電力の使用量を計測して送信する電力量計。",
+                                  "社会基盤として敷設、運用される通信回線や通信機器の総体。",
+                                  "誰もが自由に利用、加工、再配布できる形で公開されたデータ。",
+                                  "誰もが自由に利用できるよう、機械で読める形で公開されたデータ。"]), skill="definition")
+    assert "near_synonym_options" in rules(twins)
+    fair = replace(choice(stem, [*[o.text for o in twins.options[:3]], "登録した利用者同士が交流できる会員制サービス。"]),
+                   skill="definition")
+    assert "near_synonym_options" not in rules(fair)
+    names = replace(choice("次の説明にあてはまる用語はどれですか。\n…", ["札幌テクノパーク", "札幌市エレクトロニクスセンター",
+                                                                "コールセンター", "シリコンバレー"]), skill="definition")
+    assert "near_synonym_options" not in rules(names)  # names may share a word

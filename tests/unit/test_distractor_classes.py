@@ -228,3 +228,14 @@ def test_a_false_statement_never_borrows_another_towns_definition():
     statements = [d.prompt for d in drafts if d.kind == "true_false"]
     assert statements and not any("サンノゼ" in text or "電話関連" in text for text in statements)
     assert any("災害のときに住民が避難する施設。" in text for text in statements)  # the document's own sibling
+
+
+def test_a_term_two_chapters_define_is_lent_once():
+    own = [TermSource(1, "バイオマス", "動植物から生まれた、再生可能な有機性の資源。", 1)]
+    lent = [TermSource(31, "オープンデータ", "誰もが自由に利用、加工、再配布できる形で公開されたデータ。", 1),
+            TermSource(7, "オープンデータ", "誰もが自由に利用できるよう、機械で読める形で公開されたデータ。", 1),
+            TermSource(32, "コンテンツ", "文字、音楽、画像、映像を組み合わせた情報の集合。", 1)]
+    drafts = DefinitionItems().generate(ChapterMaterial(slug="m", title="", terms=own, other_terms=lent))
+    assert drafts  # the term is still asked, but never with both definitions of オープンデータ
+    for draft in drafts:
+        assert sum("公開されたデータ" in option.text for option in draft.options) <= 1, draft.key

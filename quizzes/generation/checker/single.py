@@ -182,13 +182,16 @@ def distractor_across_a_stem_date(item: ItemDraft) -> list[Finding]:
 
 
 def near_synonym_options(item: ItemDraft) -> list[Finding]:
-    """Two goal options about the same thing (「…産業の発展」, 「…産業の振興」): one gives the other away."""
-    if item.skill != "goal" or item.kind not in CHOICE_KINDS:
+    """Two options about the same thing: goals (「…産業の発展」, 「…産業の振興」), or two definitions of one
+    term lent by two documents: one gives the other away, or both are struck together."""
+    if item.skill not in ("goal", "definition") or item.kind not in CHOICE_KINDS:
         return []
     keys = set(item.answer) if isinstance(item.answer, list) else {item.answer}
     # the list's own goals may share words (「高校の機能強化」, 「高校を軸とした…」): they are all true
     genuine = {o.id for o in item.options if (o.id in keys) != item.negative}
-    tokens = [(option.id, option.text, content_tokens(option.text)) for option in item.options]
+    # names may share a word (札幌テクノパーク, 札幌市エレクトロニクスセンター); definitions should not say one thing
+    compared = [o for o in item.options if item.skill == "goal" or o.text.endswith("。")]
+    tokens = [(option.id, option.text, content_tokens(option.text)) for option in compared]
     for index, (mine_id, text, mine) in enumerate(tokens):
         for their_id, other, theirs in tokens[index + 1:]:
             if {mine_id, their_id} <= genuine:
