@@ -169,7 +169,8 @@ def _streak(learner, now: datetime) -> int:
 def _recent(learner, now: datetime) -> list[RecentSession]:
     attempts = (Attempt.objects.filter(learner=learner).select_related("chapter", "section", "assignment__quiz_set")
                 .annotate(item_count=Count("slots", distinct=True), answer_count=Count("slots__answer", distinct=True),
-                          points=Sum("slots__answer__score"))[:RECENT_ATTEMPTS])
+                          points=Sum("slots__answer__score"))
+                .order_by("-started_at", "-pk")[:RECENT_ATTEMPTS])  # Meta.ordering is dropped once aggregated
     return [RecentSession(attempt, attempt.item_count, attempt.answer_count,
                           (attempt.points or 0.0) if feedback_visible(attempt, now) else None) for attempt in attempts]
 

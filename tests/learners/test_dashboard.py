@@ -58,3 +58,13 @@ def test_the_dashboard_runs_bounded_queries(student_client, student, seed_bank, 
     # (form), assignments + their attempts, the teacher check, the answers whose reviews wait for a release
     with django_assert_max_num_queries(13):
         assert student_client.get(DASHBOARD).status_code == 200
+
+
+def test_recent_sessions_are_the_newest(student_client, student, seed_bank):
+    from quizzes.selectors.learning import RECENT_ATTEMPTS
+
+    items = list(Item.objects.filter(status="published").order_by("id")[:2])
+    attempts = [practise(student, items, right=True) for _ in range(RECENT_ATTEMPTS + 2)]
+    page = student_client.get(DASHBOARD).content.decode()
+    shown = [attempt.pk for attempt in attempts if f'href="/practice/{attempt.pk}/"' in page]
+    assert shown == [attempt.pk for attempt in attempts[-RECENT_ATTEMPTS:]]
