@@ -2,7 +2,8 @@
 
 import csv
 import io
-from datetime import timedelta
+import re
+from datetime import datetime, timedelta
 
 import pytest
 from django.test import Client
@@ -144,6 +145,10 @@ def test_assigning_taking_and_reading_the_results(teacher_client, quiz_set, stud
     assert body.startswith("\ufeff") and csv_response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
     assert rows[0][0] == "生徒" and rows[1][:3] == ["hanako", "1", "66.7"]
+    assert re.fullmatch(r"\d+:\d\d", rows[1][3])  # minutes:seconds, not 0.1 minutes
+    finished = datetime.fromisoformat(rows[1][4])  # Japan time, as the pages show, to the second
+    assert finished.utcoffset() == timedelta(hours=9) and finished.microsecond == 0
+    assert abs(finished - Attempt.objects.get().finished_at) < timedelta(seconds=1)
 
 
 def test_exports_download(teacher_client, quiz_set):
