@@ -40,7 +40,7 @@ class Chapter(models.Model):
 
 
 class Section(models.Model):
-    chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="sections")
+    chapter = models.ForeignKey(Chapter, verbose_name=_("chapter"), on_delete=models.CASCADE, related_name="sections")
     number = models.PositiveIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=200)
 
@@ -63,7 +63,7 @@ class Paragraph(models.Model):
         LIST_ITEM = "list_item", _("list item")
         HEADING = "heading", _("heading")  # a subheading inside the section (「（１）…」, 「［現状と課題］」)
 
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="paragraphs")
+    section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="paragraphs")
     position = models.PositiveIntegerField(_("position"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PARAGRAPH)
     text = models.TextField(_("text"))
@@ -83,9 +83,9 @@ class Paragraph(models.Model):
 
 
 class Term(models.Model):
-    chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="terms")
+    chapter = models.ForeignKey(Chapter, verbose_name=_("chapter"), on_delete=models.CASCADE, related_name="terms")
     section = models.ForeignKey(
-        Section, on_delete=models.SET_NULL, null=True, blank=True, related_name="terms",
+        Section, verbose_name=_("section"), on_delete=models.SET_NULL, null=True, blank=True, related_name="terms",
         help_text=_("The section where the footnote marker stands."),
     )
     number = models.PositiveIntegerField(_("footnote number"))
@@ -106,8 +106,9 @@ class Term(models.Model):
 class TermLink(models.Model):
     """A term used in a paragraph: ``paragraph.text[start:end]``."""
 
-    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="term_links")
-    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="links")
+    paragraph = models.ForeignKey(Paragraph, verbose_name=_("paragraph"), on_delete=models.CASCADE,
+                                  related_name="term_links")
+    term = models.ForeignKey(Term, verbose_name=_("term"), on_delete=models.CASCADE, related_name="links")
     start = models.PositiveIntegerField(_("start"))
     end = models.PositiveIntegerField(_("end"))
     is_marker = models.BooleanField(_("footnote marker"), default=False)
@@ -135,9 +136,10 @@ class Event(models.Model):
         DECADE_PART = "decade_part", _("part of a decade")
         APPROXIMATE = "approximate", _("approximate year")
 
-    chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="events")
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="events")
-    paragraph = models.ForeignKey(Paragraph, on_delete=models.SET_NULL, null=True, blank=True, related_name="events")
+    chapter = models.ForeignKey(Chapter, verbose_name=_("chapter"), on_delete=models.CASCADE, related_name="events")
+    section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="events")
+    paragraph = models.ForeignKey(Paragraph, verbose_name=_("paragraph"), on_delete=models.SET_NULL, null=True,
+                                  blank=True, related_name="events")
     position = models.PositiveIntegerField(_("position"))
     date_text = models.CharField(_("date as written"), max_length=100)
     year = models.PositiveSmallIntegerField(_("year"))
@@ -188,10 +190,11 @@ class Event(models.Model):
 
 
 class GoalList(models.Model):
-    chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="goal_lists")
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="goal_lists")
+    chapter = models.ForeignKey(Chapter, verbose_name=_("chapter"), on_delete=models.CASCADE, related_name="goal_lists")
+    section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="goal_lists")
     paragraph = models.ForeignKey(
-        Paragraph, on_delete=models.SET_NULL, null=True, blank=True, related_name="goal_lists",
+        Paragraph, verbose_name=_("paragraph"), on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="goal_lists",
         help_text=_("The paragraph that states or introduces the list."),
     )
     position = models.PositiveIntegerField(_("position"))
@@ -211,7 +214,7 @@ class GoalList(models.Model):
 
 
 class Goal(models.Model):
-    goal_list = models.ForeignKey(GoalList, on_delete=models.CASCADE, related_name="goals")
+    goal_list = models.ForeignKey(GoalList, verbose_name=_("goal list"), on_delete=models.CASCADE, related_name="goals")
     position = models.PositiveIntegerField(_("position"))
     text = models.CharField(_("text"), max_length=300)
 
@@ -226,7 +229,7 @@ class Goal(models.Model):
 
 
 class Figure(models.Model):
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="figures")
+    section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="figures")
     position = models.PositiveIntegerField(_("position"))
     label = models.CharField(_("label"), max_length=50)
     title = models.CharField(_("title"), max_length=200)

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from quizzes.generation.checker.shape import MAX_OPTION_TEXT, MAX_OPTIONS, MAX_PROMPT
 from quizzes.generation.scoring import ResponseError
 
 
@@ -59,6 +60,8 @@ def _finding_detail(finding: dict) -> str:
         return _("The stem spells out an acronym among the answers; mask it or mark the item easy.")
     if rule == "blank_missing":
         return _("The stem has no blank （　） to fill.")
+    if rule == "malformed" and "problem" in params:
+        return _malformed_text(params["problem"], finding["message"])
     if not params:
         return finding["message"]
     if rule == "matching_gives_pairs_away":
@@ -95,6 +98,29 @@ def _finding_detail(finding: dict) -> str:
         "distractor_across_a_stem_date": _("「%(text)s」 lies on the other side of 「%(date)s」 than the key."),
     }
     return templates[rule] % params if rule in templates else finding["message"]
+
+
+def _malformed_text(problem: str, english: str) -> str:
+    """Why an item cannot be saved (quizzes.generation.checker.shape), in the interface's language."""
+    texts = {
+        "too_many_options": _("An item has at most %(count)s options on each side.") % {"count": MAX_OPTIONS},
+        "too_long": _("A prompt has at most %(prompt)s characters and an option at most %(option)s.") % {
+            "prompt": MAX_PROMPT, "option": MAX_OPTION_TEXT},
+        "ids_repeat": _("Option ids repeat."),
+        "empty_prompt": _("The prompt is empty."),
+        "unknown_kind": _("The kind of item is unknown."),
+        "too_few_choices": _("A choice item needs at least two options."),
+        "key_not_an_option": _("The key is not one of the options."),
+        "too_few_for_multiple": _("A multiple-response item needs three options or more and at least one key."),
+        "keys_not_options": _("Every key must be one of the options, once."),
+        "not_true_or_false": _("A true/false key is true or false."),
+        "too_few_to_order": _("An ordering item needs three options or more."),
+        "order_incomplete": _("The order must list every option once."),
+        "matching_sides": _("A matching item needs a left side and at least as many options."),
+        "matching_incomplete": _("Each left entry must match a different option."),
+        "no_accepted_answer": _("A short-answer item needs at least one accepted answer."),
+    }
+    return texts.get(problem, english)
 
 
 def _class_name(name: str) -> str:

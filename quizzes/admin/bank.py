@@ -1,5 +1,7 @@
 """The item bank: review, edit (a new version), publish and retire items."""
 
+from dataclasses import asdict
+
 from django import forms
 from django.contrib import admin, messages
 from django.template.loader import render_to_string
@@ -42,7 +44,7 @@ class ItemAdminForm(forms.ModelForm):
         candidate.key, candidate.skill = self.instance.key, self.instance.skill
         problems = malformed(as_draft(candidate))
         if problems:
-            raise forms.ValidationError(problems[0].message)
+            raise forms.ValidationError(finding_text(asdict(problems[0])))
         return cleaned
 
 

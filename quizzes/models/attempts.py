@@ -17,12 +17,16 @@ class Attempt(models.Model):
         REVIEW = "review", _("Review")
         ASSIGNMENT = "assignment", _("Assignment")
 
-    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE,
+                                related_name="attempts")
     mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices, default=Mode.PRACTICE)
-    chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="attempts", null=True, blank=True)
-    section = models.ForeignKey(Section, on_delete=models.SET_NULL, null=True, blank=True, related_name="attempts")
+    chapter = models.ForeignKey(Chapter, verbose_name=_("chapter"), on_delete=models.PROTECT,
+                                related_name="attempts", null=True, blank=True)
+    section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="attempts")
     skill = models.CharField(_("skill"), max_length=20, choices=Item.Skill.choices, blank=True)
-    assignment = models.ForeignKey("quizzes.Assignment", on_delete=models.PROTECT, null=True, blank=True,
+    assignment = models.ForeignKey("quizzes.Assignment", verbose_name=_("assignment"), on_delete=models.PROTECT,
+                                   null=True, blank=True,
                                    related_name="attempts")
     number = models.PositiveSmallIntegerField(_("attempt number"), default=1)
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True,
@@ -50,11 +54,12 @@ class Attempt(models.Model):
 class AttemptItem(models.Model):
     """One item of an attempt, as shown: the version the learner saw and the order of its options."""
 
-    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="slots")
+    attempt = models.ForeignKey(Attempt, verbose_name=_("attempt"), on_delete=models.CASCADE, related_name="slots")
     position = models.PositiveSmallIntegerField(_("position"))
     # PROTECT: an item or version with answers can never be deleted.
-    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="attempt_items")
-    version = models.ForeignKey(ItemVersion, on_delete=models.PROTECT, related_name="attempt_items")
+    item = models.ForeignKey(Item, verbose_name=_("item"), on_delete=models.PROTECT, related_name="attempt_items")
+    version = models.ForeignKey(ItemVersion, verbose_name=_("version"), on_delete=models.PROTECT,
+                                related_name="attempt_items")
     option_order = models.JSONField(_("option order"), default=list)
     left_order = models.JSONField(_("left side order"), default=list)
 
@@ -74,7 +79,7 @@ class AttemptItem(models.Model):
 class Answer(models.Model):
     """The learner's answer to one slot: one row per slot, enforced by the database."""
 
-    slot = models.OneToOneField(AttemptItem, on_delete=models.CASCADE, related_name="answer")
+    slot = models.OneToOneField(AttemptItem, verbose_name=_("slot"), on_delete=models.CASCADE, related_name="answer")
     response = models.JSONField(_("response"))
     score = models.FloatField(_("score"), help_text=_("The fraction of the mark, 0 to 1."))
     correct = models.BooleanField(_("correct"))

@@ -34,14 +34,19 @@ class Item(models.Model):
     key = models.CharField(_("stable key"), max_length=255, unique=True,
                            help_text=_("Derived from the source: the same source always yields the same item."))
     # A chapter with items cannot be deleted: answers given to its items would lose their source.
-    chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="items")
+    chapter = models.ForeignKey(Chapter, verbose_name=_("chapter"), on_delete=models.PROTECT, related_name="items")
     # When a re-import removes a source row the item keeps its text and is retired.
-    section = models.ForeignKey(Section, on_delete=models.SET_NULL, null=True, blank=True, related_name="items")
-    paragraph = models.ForeignKey(Paragraph, on_delete=models.SET_NULL, null=True, blank=True, related_name="items",
+    section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="items")
+    paragraph = models.ForeignKey(Paragraph, verbose_name=_("paragraph"), on_delete=models.SET_NULL, null=True,
+                                  blank=True, related_name="items",
                                   help_text=_("Where feedback sends the learner back to."))
-    term = models.ForeignKey(Term, on_delete=models.SET_NULL, null=True, blank=True, related_name="items")
-    event = models.ForeignKey(Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="items")
-    goal_list = models.ForeignKey(GoalList, on_delete=models.SET_NULL, null=True, blank=True, related_name="items")
+    term = models.ForeignKey(Term, verbose_name=_("term"), on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="items")
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="items")
+    goal_list = models.ForeignKey(GoalList, verbose_name=_("goal list"), on_delete=models.SET_NULL, null=True,
+                                  blank=True, related_name="items")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     skill = models.CharField(_("skill"), max_length=20, choices=Skill.choices)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -65,7 +70,8 @@ class Item(models.Model):
     difficulty = models.FloatField(_("difficulty estimate"), default=0.5,
                                    help_text=_("0 is easy, 1 is hard; estimated before anyone answered."))
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="authored_items",
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.SET_NULL, null=True, blank=True,
+                                                 related_name="authored_items",
         help_text=_("The teacher who wrote it; empty if generated."),
     )
     shared = models.BooleanField(
@@ -108,7 +114,7 @@ class ItemVersion(models.Model):
         GENERATED = "generated", _("Generated")
         EDITED = "edited", _("Edited by a person")
 
-    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="versions")
+    item = models.ForeignKey(Item, verbose_name=_("item"), on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("number"))
     origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices)
     kind = models.CharField(_("kind"), max_length=20, choices=Item.Kind.choices)
@@ -117,7 +123,8 @@ class ItemVersion(models.Model):
     left_options = models.JSONField(_("left side (matching)"), default=list)
     answer = models.JSONField(_("key"))
     explanation = models.TextField(_("explanation"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL,
+                                   null=True, blank=True,
                                    related_name="item_versions")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -135,8 +142,9 @@ class ItemLeak(models.Model):
     """``giver`` shows a written form of ``receiver``'s key (in its stem or explanation), so the two
     never stand in one session. Computed when items are generated, written or edited."""
 
-    giver = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="leaks_given")
-    receiver = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="leaks_received")
+    giver = models.ForeignKey(Item, verbose_name=_("giver"), on_delete=models.CASCADE, related_name="leaks_given")
+    receiver = models.ForeignKey(Item, verbose_name=_("receiver"), on_delete=models.CASCADE,
+                                 related_name="leaks_received")
     form = models.CharField(_("form shown"), max_length=200)
 
     class Meta:
@@ -162,7 +170,8 @@ class LearnedDistractor(models.Model):
         APPROVED = "approved", _("In use")
         REJECTED = "rejected", _("Rejected")
 
-    chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="learned_distractors")
+    chapter = models.ForeignKey(Chapter, verbose_name=_("chapter"), on_delete=models.CASCADE,
+                                related_name="learned_distractors")
     fact = models.CharField(_("fact"), max_length=200, help_text=_("What the items ask about: skill and subject."))
     text = models.CharField(_("text"), max_length=500)
     source = models.CharField(_("source"), max_length=10, choices=Source.choices)

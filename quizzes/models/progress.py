@@ -9,8 +9,9 @@ from .bank import Item
 
 
 class ReviewCard(models.Model):
-    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_cards")
-    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="review_cards")
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE,
+                                related_name="review_cards")
+    item = models.ForeignKey(Item, verbose_name=_("item"), on_delete=models.PROTECT, related_name="review_cards")
     card = models.JSONField(_("FSRS card"), help_text=_("fsrs.Card.to_dict()"))
     due = models.DateTimeField(_("due"))
     stability = models.FloatField(_("stability"), null=True, blank=True)
@@ -31,8 +32,8 @@ class ReviewCard(models.Model):
 
 
 class ReviewLog(models.Model):
-    card = models.ForeignKey(ReviewCard, on_delete=models.CASCADE, related_name="logs")
-    answer = models.OneToOneField(Answer, on_delete=models.CASCADE, related_name="review_log")
+    card = models.ForeignKey(ReviewCard, verbose_name=_("card"), on_delete=models.CASCADE, related_name="logs")
+    answer = models.OneToOneField(Answer, verbose_name=_("answer"), on_delete=models.CASCADE, related_name="review_log")
     rating = models.PositiveSmallIntegerField(_("rating"))
     reviewed_at = models.DateTimeField(_("reviewed"))
     log = models.JSONField(_("FSRS review log"))

@@ -11,7 +11,8 @@ from .bank import Item
 
 
 class SchoolClass(models.Model):
-    teacher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="classes_taught")
+    teacher = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("teacher"), on_delete=models.CASCADE,
+                                related_name="classes_taught")
     name = models.CharField(_("name"), max_length=100)
     join_code = models.CharField(_("join code"), max_length=12, unique=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -26,8 +27,10 @@ class SchoolClass(models.Model):
 
 
 class Membership(models.Model):
-    school_class = models.ForeignKey(SchoolClass, on_delete=models.CASCADE, related_name="memberships")
-    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    school_class = models.ForeignKey(SchoolClass, verbose_name=_("school class"), on_delete=models.CASCADE,
+                                     related_name="memberships")
+    student = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("student"), on_delete=models.CASCADE,
+                                related_name="memberships")
     joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
 
     class Meta:
@@ -51,7 +54,8 @@ class QuizSet(models.Model):
         AFTER_SUBMIT = "after_submit", _("After submitting")
         AFTER_CLOSE = "after_close", _("After the close date")
 
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_sets")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.CASCADE,
+                              related_name="quiz_sets")
     title = models.CharField(_("title"), max_length=200)
     instructions = models.TextField(_("instructions"), blank=True)
     time_limit_minutes = models.PositiveIntegerField(_("time limit (minutes)"), null=True, blank=True)
@@ -77,11 +81,14 @@ class QuizSet(models.Model):
 class QuizSetEntry(models.Model):
     """A fixed item, or a random slot: ``count`` items drawn per attempt from the bank by a filter."""
 
-    quiz_set = models.ForeignKey(QuizSet, on_delete=models.CASCADE, related_name="entries")
+    quiz_set = models.ForeignKey(QuizSet, verbose_name=_("quiz set"), on_delete=models.CASCADE, related_name="entries")
     position = models.PositiveIntegerField(_("position"))
-    item = models.ForeignKey(Item, on_delete=models.PROTECT, null=True, blank=True, related_name="set_entries")
-    chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    section = models.ForeignKey(Section, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    item = models.ForeignKey(Item, verbose_name=_("item"), on_delete=models.PROTECT, null=True, blank=True,
+                             related_name="set_entries")
+    chapter = models.ForeignKey(Chapter, verbose_name=_("chapter"), on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="+")
+    section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="+")
     skill = models.CharField(_("skill"), max_length=20, choices=Item.Skill.choices, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Item.Kind.choices, blank=True)
     count = models.PositiveSmallIntegerField(_("items drawn"), default=0)
@@ -105,8 +112,10 @@ class QuizSetEntry(models.Model):
 
 
 class Assignment(models.Model):
-    quiz_set = models.ForeignKey(QuizSet, on_delete=models.PROTECT, related_name="assignments")
-    school_class = models.ForeignKey(SchoolClass, on_delete=models.CASCADE, related_name="assignments")
+    quiz_set = models.ForeignKey(QuizSet, verbose_name=_("quiz set"), on_delete=models.PROTECT,
+                                 related_name="assignments")
+    school_class = models.ForeignKey(SchoolClass, verbose_name=_("school class"), on_delete=models.CASCADE,
+                                     related_name="assignments")
     open_at = models.DateTimeField(_("opens"))
     close_at = models.DateTimeField(_("closes"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

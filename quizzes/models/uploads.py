@@ -18,7 +18,8 @@ class DocumentUpload(models.Model):
         PUBLISHED = "published", _("published")
         FAILED = "failed", _("failed")
 
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="document_uploads")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.CASCADE,
+                              related_name="document_uploads")
     source_name = models.CharField(_("file name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=80, blank=True,
                             help_text=_("Leave empty to name the chapter after the file."))

@@ -21,6 +21,10 @@ def test_reading_pages_for_a_visitor(page: Page, site, e2e_bank, capture):
         page.goto(site + path)
         expect(page.locator("h1")).to_contain_text(heading)
         capture(name)
+        if name in ("chapter-list", "chapter"):  # 「1．…」 once: no list marker before the document's own number
+            markers = page.locator(".section-links li").evaluate_all(
+                "items => items.map(item => getComputedStyle(item).listStyleType)")
+            assert markers and set(markers) == {"none"}
 
 
 def test_english_is_chosen_with_the_switcher_and_kept(page: Page, site, e2e_bank, capture):

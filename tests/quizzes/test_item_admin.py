@@ -81,7 +81,7 @@ def test_editing_saves_a_new_version_marked_edited(staff_client, seed_bank):
 def test_a_malformed_edit_is_refused_with_the_reason(staff_client, seed_bank):
     item = Item.objects.get(key__contains="event-to-year:平成13年度")
     response = staff_client.post(change_url(item), form_data(item, answer='"z"'))
-    assert response.status_code == 200 and "The key is not one of the options." in response.content.decode()
+    assert response.status_code == 200 and "正解が選択肢にありません。" in response.content.decode()
     item.refresh_from_db()
     assert item.version == 1 and not item.edited
 
