@@ -68,8 +68,8 @@ def test_another_teachers_pages_are_404(quiz_set, django_user_model, client, tea
     ({"chapter": "sapporo-ict-chapter1", "skill": "goal", "status": "published"},
      lambda items: items.filter(skill="goal")),
     ({"kind": "ordering", "status": "published"}, lambda items: items.filter(kind="ordering")),
-    ({"chapter": "sapporo-ict-chapter1", "section": 4, "kind": "cloze", "status": ""},
-     lambda items: items.filter(section__number=4, kind="cloze")),
+    ({"chapter": "sapporo-ict-chapter1", "section": 4, "kind": "true_false", "status": ""},
+     lambda items: items.filter(section__number=4, kind="true_false")),
     ({"q": "NoMaps", "status": "published"}, lambda items: items.filter(prompt__icontains="NoMaps")
      | items.filter(options__icontains="NoMaps")),
     ({"difficulty": "hard", "status": "published"}, lambda items: items.filter(difficulty__gt=0.6)),
