@@ -139,6 +139,9 @@ class StudentAssignmentSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=["not_started", "in_progress", "submitted"])
     attempts = serializers.IntegerField()
     grade = serializers.FloatField(allow_null=True, help_text="0 to 1, by the set's grading rule.")
+    next_step = serializers.ChoiceField(
+        choices=["continue", "start", "retake", "opens_later", "closed", "used_up"],
+        help_text="What starting it would do now: continue, start or retake; or why it would be refused.")
 
 
 class StudentResultSerializer(serializers.Serializer):

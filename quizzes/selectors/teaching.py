@@ -66,6 +66,22 @@ class StudentAssignment:
     status: str  # not_started, in_progress, submitted
     attempts: int
     grade: float | None  # 0–1, by the set's grading rule; None until the set's feedback rule shows it
+    next_step: str = "start"  # what the server would allow now: see next_step()
+
+
+def next_step(assignment: Assignment, *, in_progress: bool, attempts: int, now: datetime) -> str:
+    """What the student may do now, in the order assignment_start checks it, so that a page offers
+    only what the server will allow: continue, start, retake, or why not (opens_later, closed, used_up)."""
+    if in_progress:
+        return "continue"
+    if now < assignment.open_at:
+        return "opens_later"
+    if now >= assignment.close_at:
+        return "closed"
+    allowed = assignment.quiz_set.attempts_allowed
+    if allowed and attempts >= allowed:
+        return "used_up"
+    return "retake" if attempts else "start"
 
 
 def assignments_for_student(*, student, now: datetime) -> list[StudentAssignment]:
@@ -82,7 +98,8 @@ def assignments_for_student(*, student, now: datetime) -> list[StudentAssignment
         status = "in_progress" if open_attempt else "submitted" if mine else "not_started"
         shown = [a for a in mine if rule_allows(assignment.quiz_set.feedback, finished=a.is_finished,
                                                  close_at=assignment.close_at, now=now)]
-        result.append(StudentAssignment(assignment, status, len(mine), grade_of(shown, assignment.quiz_set.grading)))
+        result.append(StudentAssignment(assignment, status, len(mine), grade_of(shown, assignment.quiz_set.grading),
+                                        next_step(assignment, in_progress=open_attempt, attempts=len(mine), now=now)))
     return result
 
 
