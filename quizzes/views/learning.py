@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_teacher
@@ -15,6 +16,7 @@ from quizzes.forms.learning import JoinForm, PracticeStartForm, response_from_po
 from quizzes.generation.scoring import ResponseError
 from quizzes.messages import response_error_message
 from quizzes.presentation.attempt_items import shown_item
+from quizzes.presentation.session_summary import session_summary
 from quizzes.release import feedback_visible
 from quizzes.selectors.learning import attempt_slots, attempts_of, progress_for, slot_at
 from quizzes.selectors.teaching import assignments_for_student, assignments_open_to
@@ -67,6 +69,11 @@ def _start(request, **options):
     except PracticeRefused as refusal:
         messages.info(request, str(refusal))
         return redirect("quizzes:dashboard")
+    asked, given = options.get("size"), attempt.slots.count()
+    if asked and given < asked:  # say why the session is shorter than asked for
+        messages.info(request, ngettext("There is only %(count)d item to practise here, so the session has %(count)d.",
+                                        "There are only %(count)d items to practise here, so the session has "
+                                        "%(count)d.", given) % {"count": given})
     return redirect("quizzes:attempt", attempt_id=attempt.pk)
 
 
@@ -116,10 +123,8 @@ def summary(request, attempt_id):
     attempt_close_if_expired(attempt=current, now=timezone.now())
     reveal = feedback_visible(current)
     shown = [shown_item(slot, reveal=reveal) for slot in attempt_slots(current)]
-    answered = [entry for entry in shown if entry.answered]
-    score = sum(entry.slot.answer.score for entry in answered)
-    context = {"attempt": current, "shown": shown, "score": score, "answered": len(answered), "reveal": reveal,
-               "missed": [entry for entry in answered if not entry.slot.answer.correct]}
+    context = {"attempt": current, "shown": shown, "reveal": reveal, "summary": session_summary(shown),
+               "missed": [entry for entry in shown if entry.answered and not entry.slot.answer.correct]}
     return render(request, "quizzes/practice_summary.html", context)
 
 

@@ -156,3 +156,36 @@ def test_answering_a_finished_session_is_refused(student_client, seed_bank):
     response = student_client.post(item_url(attempt, 1), form_answer(slot), follow=True)
     page = response.content.decode()
     assert "終了しています" in page and "この問題には解答していません" in page and not Answer.objects.exists()
+
+
+def test_a_summary_of_a_session_left_early_counts_what_was_left(student_client, seed_bank):
+    start(student_client, section=2, size=5)
+    attempt = Attempt.objects.get()
+    first = attempt.slots.get(position=1)
+    student_client.post(item_url(attempt, 1), form_answer(first, right=True))
+    student_client.post(reverse("quizzes:finish", kwargs={"attempt_id": attempt.pk}))
+    summary = student_client.get(reverse("quizzes:summary", kwargs={"attempt_id": attempt.pk})).content.decode()
+    total = attempt.slots.count()
+    percent = round(100 / total)
+    assert "全問正解" not in summary  # one right of five is not everything right
+    assert f"{total - 1}問が未回答です" in summary
+    assert f"{percent}%" in summary and f'aria-label="正答率{percent}%"' in summary  # the ring and its words
+    assert 'stroke-dasharray="{} 100"'.format(percent) in summary
+
+
+def test_everything_right_only_when_every_item_is_answered_right(student_client, seed_bank):
+    start(student_client, section=2, size=3)
+    attempt = Attempt.objects.get()
+    for slot in attempt.slots.order_by("position"):
+        student_client.post(item_url(attempt, slot.position), form_answer(slot, right=True))
+    student_client.post(reverse("quizzes:finish", kwargs={"attempt_id": attempt.pk}))
+    summary = student_client.get(reverse("quizzes:summary", kwargs={"attempt_id": attempt.pk})).content.decode()
+    assert "全問正解です。よくできました。" in summary and "100%" in summary and "未回答" not in summary
+
+
+def test_a_shorter_session_than_asked_says_why(student_client, seed_bank):
+    response = start(student_client, size=20, skill="goal")
+    given = Attempt.objects.get().slots.count()
+    assert given < 20
+    page = student_client.get(response["Location"], follow=True).content.decode()
+    assert f"この範囲の問題は{given}問です。" in page
