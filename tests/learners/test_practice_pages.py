@@ -170,7 +170,7 @@ def test_a_summary_of_a_session_left_early_counts_what_was_left(student_client, 
     assert "全問正解" not in summary  # one right of five is not everything right
     assert f"{total - 1}問が未回答です" in summary
     assert f"{percent}%" in summary and f'aria-label="正答率{percent}%"' in summary  # the ring and its words
-    assert 'stroke-dasharray="{} 100"'.format(percent) in summary
+    assert f'stroke-dasharray="{percent} 100"' in summary
 
 
 def test_everything_right_only_when_every_item_is_answered_right(student_client, seed_bank):
