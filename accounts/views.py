@@ -1,9 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.shortcuts import redirect, render
+from django.conf import settings
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 
+from accounts.roles import is_teacher
 from accounts.tokens import tokens_revoke
 from civiclearn.throttling import PasswordResetPerAddress, SignupPerAddress, throttled
 
@@ -42,3 +44,11 @@ class PasswordChangeView(_RevokesTokens, auth_views.PasswordChangeView):
 
 class PasswordResetConfirmView(_RevokesTokens, auth_views.PasswordResetConfirmView):
     pass
+
+
+class LoginView(auth_views.LoginView):
+    """After signing in, a teacher lands on the teacher home (classes, sets, results) and a student on
+    the dashboard; a ``next`` the user came from still wins."""
+
+    def get_default_redirect_url(self):
+        return resolve_url("quizzes:teach" if is_teacher(self.request.user) else settings.LOGIN_REDIRECT_URL)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Count, F, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from content.audience import readable_by
 from quizzes.generation.item_analysis import ItemStatistics, item_statistics, option_counts
@@ -58,6 +58,15 @@ def assignments_open_to(student) -> QuerySet[Assignment]:
 
 def assignments_of_teacher(teacher) -> QuerySet[Assignment]:
     return Assignment.objects.filter(quiz_set__owner=teacher).select_related("quiz_set", "school_class")
+
+
+def assignments_overview(teacher) -> QuerySet[Assignment]:
+    """The teacher's assignments, latest closing first, each with how many of its class have
+    submitted (one query)."""
+    submitted = Count("attempts__learner", filter=Q(attempts__finished_at__isnull=False), distinct=True)
+    return (assignments_of_teacher(teacher)
+            .annotate(submitted=submitted, students=Count("school_class__memberships", distinct=True))
+            .order_by("-close_at", "-pk"))
 
 
 @dataclass

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -28,6 +29,7 @@ from quizzes.presentation.exports import FORMATS, quiz_set_export
 from quizzes.presentation.results_csv import write_results_csv
 from quizzes.selectors.teaching import (
     assignments_of_teacher,
+    assignments_overview,
     bank_filtered,
     classes_of,
     classes_with_roster,
@@ -95,7 +97,7 @@ def home(request):
             created = quiz_set_create(owner=request.user, title=set_form.cleaned_data["title"])
             return redirect("quizzes:teach-set", set_id=created.pk)
     context = {"classes": classes_of(request.user), "sets": quiz_sets_of(request.user),
-               "assignments": assignments_of_teacher(request.user),
+               "assignments": assignments_overview(request.user), "now": timezone.now(),
                "class_form": ClassForm(prefix="class"), "set_form": QuizSetCreateForm(prefix="set")}
     return render(request, "quizzes/teach/home.html", context)
 

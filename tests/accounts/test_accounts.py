@@ -107,3 +107,16 @@ def test_the_api_docs_run_without_inline_script(client, db):
     page = client.get("/api/docs/").content.decode()
     scripts = re.findall(r"<script([^>]*)>", page)
     assert scripts and all("src=" in attributes for attributes in scripts)
+
+
+@pytest.mark.django_db
+def test_a_teacher_lands_on_the_teacher_home_and_a_student_on_the_dashboard(client, teacher, student):
+
+    for user, landing in ((teacher, reverse("quizzes:teach")), (student, reverse("quizzes:dashboard"))):
+        client.logout()
+        response = client.post(reverse("login"), {"username": user.username, "password": "pw-12345678"})
+        assert response.status_code == 302 and response["Location"] == landing
+    client.logout()
+    came_from = reverse("content:glossary", kwargs={"slug": "x"})
+    response = client.post(f"{reverse('login')}?next={came_from}", {"username": "sensei", "password": "pw-12345678"})
+    assert response["Location"] == came_from  # where the teacher was going still wins

@@ -212,3 +212,27 @@ def test_the_builder_warns_of_items_that_give_each_other_away(teacher_client, qu
     assert 'id="set-leaks"' in page and "1番と3番" in page
     teacher_client.post(action(quiz_set.pk, "remove"), {"entry": quiz_set.entries.get(item_id=leak.giver_id).pk})
     assert 'id="set-leaks"' not in teacher_client.get(builder).content.decode()
+
+
+def test_the_teacher_home_links_assignments_to_results_with_their_state(teacher_client, teacher, quiz_set, student,
+                                                                       django_assert_max_num_queries):
+    from quizzes.services.answering import attempt_finish
+    from quizzes.services.assignments import assignment_create, assignment_start
+    from quizzes.services.classes import class_create, class_join
+
+    from quizzes.services.quiz_sets import entry_add_item
+
+    entry_add_item(quiz_set=quiz_set, item=Item.objects.filter(kind="true_false").first())
+    school_class = class_create(teacher=teacher, name="3年1組")
+    class_join(student=student, join_code=school_class.join_code)
+    now = timezone.now()
+    running = assignment_create(quiz_set=quiz_set, school_class=school_class, open_at=now - timedelta(hours=1),
+                                close_at=now + timedelta(days=1))
+    assignment_create(quiz_set=quiz_set, school_class=school_class, open_at=now + timedelta(days=2),
+                      close_at=now + timedelta(days=3))
+    attempt_finish(attempt=assignment_start(assignment=running, student=student))
+    with django_assert_max_num_queries(8):
+        page = teacher_client.get(TEACH).content.decode()
+    results = reverse("quizzes:teach-results", kwargs={"set_id": quiz_set.pk})
+    assert page.count(f'href="{results}"') >= 3  # the set's own link, and one per assignment
+    assert "実施中" in page and "開始前" in page and "1人中1人" in page and "1人中0人" in page
