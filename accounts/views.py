@@ -1,7 +1,7 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.conf import settings
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 

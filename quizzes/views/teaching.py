@@ -28,7 +28,6 @@ from quizzes.models import Item, QuizSetEntry
 from quizzes.presentation.exports import FORMATS, quiz_set_export
 from quizzes.presentation.results_csv import write_results_csv
 from quizzes.selectors.teaching import (
-    assignments_of_teacher,
     assignments_overview,
     bank_filtered,
     classes_of,

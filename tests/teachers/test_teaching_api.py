@@ -65,8 +65,9 @@ def test_a_teacher_builds_assigns_and_a_student_takes_it(built, student, teacher
                               {"item": slot.item_id, "response": json_answer(slot)}, format="json")
         assert answered.status_code == 201 and answered.json()["correct"] is True
     pupil.post(f"/api/v1/practice-sessions/{session['id']}/finish/")
-    assert pupil.get("/api/v1/assignments/").json()[0] == {**mine[0], "status": "submitted", "attempts": 1,
-                                                           "grade": 1.0}
+    after = pupil.get("/api/v1/assignments/").json()[0]
+    assert after == {**mine[0], "status": "submitted", "attempts": 1, "grade": 1.0, "next_step": after["next_step"]}
+    assert mine[0]["next_step"] == "start" and after["next_step"] == "retake"  # attempts_allowed 0: unlimited
     results = api.get(f"/api/v1/quiz-sets/{quiz_set['id']}/results/").json()
     assert results["students"][0]["username"] == "hanako" and results["students"][0]["grade"] == 1.0
     assert len(results["items"]) == 7 and all(row["facility"] == 1.0 for row in results["items"])

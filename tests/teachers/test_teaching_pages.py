@@ -219,7 +219,6 @@ def test_the_teacher_home_links_assignments_to_results_with_their_state(teacher_
     from quizzes.services.answering import attempt_finish
     from quizzes.services.assignments import assignment_create, assignment_start
     from quizzes.services.classes import class_create, class_join
-
     from quizzes.services.quiz_sets import entry_add_item
 
     entry_add_item(quiz_set=quiz_set, item=Item.objects.filter(kind="true_false").first())
