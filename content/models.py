@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from content.parsing.dates import western_label
+from content.readings import shown_reading
 
 
 class Chapter(models.Model):
@@ -98,6 +99,11 @@ class Term(models.Model):
         constraints = [models.UniqueConstraint(fields=["chapter", "number"], name="term_number_unique")]
         verbose_name = _("term")
         verbose_name_plural = _("terms")
+
+    @property
+    def shown_reading(self) -> str:
+        """The reading shown beside the term: its kanji read, nothing for a term in kana or Latin."""
+        return shown_reading(self.term, self.reading)
 
     def __str__(self):
         return self.term

@@ -64,7 +64,9 @@ def test_glossary_in_kana_order_uses_the_readings_from_sudachipy(client, importe
     order = [int(number) for number in re.findall(r'<dt id="term-(\d+)"', page)]
     # ICT あいしーてぃー, イントラネット, ウェブコンテンツ, SNS えすえぬえす … メディア・アーツ, モバイルコンテンツ, ユネスコ…
     assert order[:4] == [3, 6, 22, 8] and order[-3:] == [25, 23, 24]
-    assert "（すまーとふぉん）" in page  # a reading the text does not give, from the dictionary
+    # a reading is shown for kanji (from the dictionary when the text gives none), never for katakana
+    assert "（すまーとふぉん）" not in page and "スマートフォン</dt>" in page
+    assert "札幌市エレクトロニクスセンター <span class=\"reading\">（さっぽろしエレクトロニクスセンター）</span>" in page
 
 
 def test_timeline_is_in_date_order_with_marks(client, imported_seed):
