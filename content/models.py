@@ -100,13 +100,13 @@ class Term(models.Model):
         verbose_name = _("term")
         verbose_name_plural = _("terms")
 
+    def __str__(self):
+        return self.term
+
     @property
     def shown_reading(self) -> str:
         """The reading shown beside the term: its kanji read, nothing for a term in kana or Latin."""
         return shown_reading(self.term, self.reading)
-
-    def __str__(self):
-        return self.term
 
 
 class TermLink(models.Model):

@@ -12,6 +12,9 @@ from quizzes.generation.kinds import SINGLE_KEY_KINDS, Kind
 from quizzes.models import AttemptItem
 
 
+OPTION_LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
 @dataclass
 class ShownItem:
     slot: AttemptItem
@@ -27,7 +30,9 @@ class ShownItem:
 def shown_item(slot: AttemptItem, *, reveal: bool = True) -> ShownItem:
     version = slot.version
     by_id = {option["id"]: option for option in version.options}
-    options = [by_id[option_id] for option_id in slot.option_order if option_id in by_id] or list(version.options)
+    ordered = [by_id[option_id] for option_id in slot.option_order if option_id in by_id] or list(version.options)
+    # one label per option, the same wherever the page names it (the list and a matching drop-down)
+    options = [{**option, "label": OPTION_LABELS[index % len(OPTION_LABELS)]} for index, option in enumerate(ordered)]
     answer = getattr(slot, "answer", None) if _has_answer(slot) else None
     shown = ShownItem(slot=slot, options=options, left=list(version.left_options), answered=answer is not None)
     if answer is not None:

@@ -63,7 +63,8 @@ def e2e_bank(transactional_db, seed_bytes):
 @pytest.fixture
 def capture(page, request):
     """capture(name): screenshots of the current page at desktop and phone width, and an axe-core run
-    at each width that fails the test on a serious or critical violation."""
+    at each width that fails the test on a serious or critical violation; at phone width the page
+    must not be wider than the screen."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -74,6 +75,9 @@ def capture(page, request):
         for width_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
             page.set_viewport_size(viewport)
             page.screenshot(path=ARTEFACTS / f"{prefix}--{name}--{width_name}.png", full_page=True)
+            if width_name == "phone":  # nothing wider than a phone: no sideways scrolling on any page
+                wide = page.evaluate("document.documentElement.scrollWidth")
+                assert wide <= viewport["width"], f"{name} is {wide} px wide at {viewport['width']} px"
             found = axe.run(page).response["violations"]
             serious = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
                        for v in found if v["impact"] in ("serious", "critical")]

@@ -189,3 +189,16 @@ def test_a_shorter_session_than_asked_says_why(student_client, seed_bank):
     assert given < 20
     page = student_client.get(response["Location"], follow=True).content.decode()
     assert f"この範囲の問題は{given}問です。" in page
+
+
+def test_a_matching_item_names_each_description_by_one_letter_everywhere(student_client, student, seed_bank):
+    import re
+
+    item = Item.objects.filter(kind="matching", status="published").first()
+    attempt = attempt_create(learner=student, items=[item])
+    page = student_client.get(item_url(attempt, 1)).content.decode()
+    listed = re.findall(r'<span class="option-label" aria-hidden="true">([A-Z])</span>', page)
+    chosen = re.findall(r'<option value="[^"]+" aria-label="[^"]*">([A-Z])</option>', page)
+    assert listed == list("ABCDEFG"[:len(item.options)])
+    assert chosen == listed * len(item.left_options)  # each drop-down offers the same letters, in the same order
+    assert "1." not in page.split('class="matching"', 1)[1].split("</fieldset>", 1)[0]  # no numbers beside letters
