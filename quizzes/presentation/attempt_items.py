@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from quizzes.generation.kinds import SINGLE_KEY_KINDS, Kind
 from quizzes.models import AttemptItem
 
-
 OPTION_LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
