@@ -26,6 +26,7 @@ from quizzes.forms.teaching import (
 )
 from quizzes.models import Item, QuizSetEntry
 from quizzes.presentation.exports import FORMATS, quiz_set_export
+from quizzes.presentation.results_charts import results_pictures
 from quizzes.presentation.results_csv import write_results_csv
 from quizzes.selectors.teaching import (
     assignments_overview,
@@ -221,7 +222,8 @@ _OPERATIONS = {"add-item": _add_item, "move": _move, "remove": _remove, "add-ran
 @teacher_required
 def results(request, set_id):
     quiz_set = _own_set(request, set_id)
-    return render(request, "quizzes/teach/results.html", {"results": quiz_set_results(quiz_set=quiz_set)})
+    found = quiz_set_results(quiz_set=quiz_set)
+    return render(request, "quizzes/teach/results.html", {"results": found, "pictures": results_pictures(found)})
 
 
 @teacher_required

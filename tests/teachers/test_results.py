@@ -143,3 +143,41 @@ def test_no_csv_cell_runs_as_a_formula_in_a_spreadsheet(teacher, seed_bank, djan
     body = client.get(reverse("quizzes:teach-results-csv", kwargs={"set_id": quiz_set.pk})).content.decode()
     names = [row[0] for row in list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))[1:]]
     assert sorted(names) == ["'+1", "'-2+3", "'@SUM"]
+
+
+def test_the_results_page_draws_grades_items_and_options(constructed, client, teacher):
+    import re
+
+    from django.urls import reverse
+
+    from quizzes.presentation.results_charts import results_pictures
+
+    quiz_set, _items = constructed
+    client.force_login(teacher)
+    page = client.get(reverse("quizzes:teach-results", kwargs={"set_id": quiz_set.pk})).content.decode()
+    pictures = results_pictures(quiz_set_results(quiz_set=quiz_set))
+    # grades 100, 67, 33, 100 (s4's highest): bands 90–100 twice, 60 once, 30 once; s5 has none
+    assert [column.value for column in pictures.grades.columns] == [0, 0, 0, 1, 0, 0, 1, 0, 0, 2]
+    spread = page[page.index('id="grade-spread"'):]
+    assert 'role="img"' in spread and "<title" in spread and "表で見る" in spread
+    assert re.search(r"<td>90</td><td>2</td>", spread)  # the chart's data, as a table
+    items_map = page[page.index('id="item-map"'):]
+    assert items_map.count('class="point') == len(pictures.items.points) == 3
+    assert page.count("✓ 正答") == 3  # one key marked per item's bars
+    assert "誰も選ばなかった誤答" not in page  # four students: too few answers to call a distractor idle
+
+
+def test_a_distractor_is_called_idle_only_once_enough_answered():
+    from quizzes.generation.item_analysis import ItemStatistics
+    from quizzes.presentation.results_charts import results_pictures
+    from quizzes.selectors.teaching import ItemResult, Results
+    from quizzes.services.learning_from_use import IDLE_AFTER
+
+    def picture(key_picks):
+        options = [("a", "1997年", key_picks, True), ("b", "2001年", 3, False), ("c", "1985年", 0, False)]
+        row = ItemResult(Item(prompt="…"), ItemStatistics(key_picks + 3, 0.8, 0.3), options)
+        return results_pictures(Results(None, [], [row])).per_item[0]
+
+    assert picture(IDLE_AFTER - 4).idle == []  # 29 answers: the class is small, not the option idle
+    assert picture(IDLE_AFTER).idle == ["1985年"]
+    assert [bar.share for bar in picture(IDLE_AFTER - 3).bars] == [90, 10, 0]
