@@ -36,6 +36,12 @@ class Column:
     width: float
     height: float
     tone: str = ""  # a colour role: right, wrong, due, mastered…
+    part: float = 0  # a share of the value drawn inside the column (the answers that were right)
+    part_height: float = 0
+
+    @property
+    def part_y(self) -> float:
+        return self.y + self.height - self.part_height
 
     @property
     def centre(self) -> float:
@@ -72,8 +78,9 @@ class ColumnChart:
 
 
 def column_chart(values: list[tuple[str, float]], *, width: int = 320, height: int = 160,
-                 tones: list[str] | None = None) -> ColumnChart:
-    """Columns from zero, one per (label, value), under a scale of whole numbers."""
+                 tones: list[str] | None = None, parts: list[float] | None = None) -> ColumnChart:
+    """Columns from zero, one per (label, value), under a scale of whole numbers; ``parts`` draws a
+    share of each column in another tone (right answers among all)."""
     top = _nice_top(max((value for _label, value in values), default=0))
     plot_width, plot_height = width - PAD_LEFT - PAD_RIGHT, height - PAD_TOP - PAD_BOTTOM
     step = plot_width / max(len(values), 1)
@@ -81,8 +88,9 @@ def column_chart(values: list[tuple[str, float]], *, width: int = 320, height: i
     columns = []
     for index, (label, value) in enumerate(values):
         bar = plot_height * value / top if top else 0
+        part = parts[index] if parts else 0
         columns.append(Column(label, value, PAD_LEFT + index * step + step * 0.15, baseline - bar, step * 0.7, bar,
-                              (tones or [""] * len(values))[index]))
+                              (tones or [""] * len(values))[index], part, plot_height * part / top if top else 0))
     shares = (0, 0.5, 1) if (top / 2).is_integer() and top > 2 else (0, 1)  # no scale of half an answer
     ticks = [Tick(baseline - plot_height * share, _number(top * share)) for share in shares] if top else []
     return ColumnChart(columns, width, height, baseline, ticks)

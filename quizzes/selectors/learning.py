@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -20,6 +20,8 @@ from quizzes.selectors.bank import published_items
 RECENT_ATTEMPTS = 5
 MISSED_TERMS = 5
 STREAK_WINDOW_DAYS = 366
+CHART_DAYS = 14  # answers per day, drawn on the dashboard
+DUE_AHEAD_DAYS = 7
 
 
 def attempts_of(learner) -> QuerySet[Attempt]:
@@ -109,6 +111,8 @@ class Progress:
     streak: int
     recent: list[RecentSession]
     missed_terms: list[tuple[Term, int]]  # from released answers only
+    by_day: list[tuple[date, int, int]] = field(default_factory=list)  # the last CHART_DAYS: answered, right
+    due_ahead: list[tuple[date, int]] = field(default_factory=list)  # reviews due on each of the next days
 
 
 def progress_for(*, learner, now: datetime | None = None) -> Progress:
@@ -123,11 +127,14 @@ def progress_for(*, learner, now: datetime | None = None) -> Progress:
     recall = {item_id: recall_probability(card, now) for item_id, card, _due in cards}
     end_of_day = timezone.localtime(now).replace(hour=23, minute=59, second=59)
     published = {pk for pk, *_ in items}
+    answer_days = _answer_days(learner, now)
     return Progress(
         chapters=_chapters(items, recall),
         due_now=sum(1 for item_id, _card, due in cards if due <= now and item_id in published),
         due_today=sum(1 for item_id, _card, due in cards if due <= end_of_day and item_id in published),
-        streak=_streak(learner, now),
+        streak=_streak(set(answer_days), now),
+        by_day=_last_days(answer_days, now),
+        due_ahead=_due_ahead([due for item_id, _card, due in cards if item_id in published], now),
         recent=_recent(learner, now),
         missed_terms=_missed_terms(learner, now),
     )
@@ -150,13 +157,21 @@ def _chapters(items, recall: dict[int, float]) -> list[ChapterProgress]:
     return list(chapters.values())
 
 
-def _streak(learner, now: datetime) -> int:
+def _answer_days(learner, now: datetime) -> dict[date, tuple[int, int]]:
+    """Answers per local day of the last year: (answered, right). Right counts only answers whose
+    feedback is released, so that the chart says no more than the items' pages do."""
+    since = now - timedelta(days=STREAK_WINDOW_DAYS)
+    rows = (Answer.objects.filter(slot__attempt__learner=learner, answered_at__gte=since)
+            .annotate(day=TruncDate("answered_at", tzinfo=timezone.get_current_timezone()))
+            .order_by("day").values("day")
+            .annotate(answered=Count("id"), right=Count("id", filter=released(now, to_attempt="slot__attempt__")
+                                                        & Q(correct=True))))
+    return {row["day"]: (row["answered"], row["right"]) for row in rows}
+
+
+def _streak(days: set[date], now: datetime) -> int:
     """Consecutive days (local time) with at least one answer, ending today — or yesterday, so that
     a streak is not lost before today's practice."""
-    since = now - timedelta(days=STREAK_WINDOW_DAYS)
-    days = set(Answer.objects.filter(slot__attempt__learner=learner, answered_at__gte=since)
-               .annotate(day=TruncDate("answered_at", tzinfo=timezone.get_current_timezone()))
-               .order_by("day").values_list("day", flat=True).distinct())
     today = timezone.localtime(now).date()
     day = today if today in days else today - timedelta(days=1)
     streak = 0
@@ -164,6 +179,19 @@ def _streak(learner, now: datetime) -> int:
         streak += 1
         day -= timedelta(days=1)
     return streak
+
+
+def _last_days(answer_days: dict[date, tuple[int, int]], now: datetime) -> list[tuple[date, int, int]]:
+    today = timezone.localtime(now).date()
+    days = [today - timedelta(days=back) for back in range(CHART_DAYS - 1, -1, -1)]
+    return [(day, *answer_days.get(day, (0, 0))) for day in days]
+
+
+def _due_ahead(dues: list[datetime], now: datetime) -> list[tuple[date, int]]:
+    """Reviews due on each of the next DUE_AHEAD_DAYS days; what is overdue counts on today."""
+    today = timezone.localtime(now).date()
+    counts = Counter(max(timezone.localtime(due).date(), today) for due in dues)
+    return [(day, counts.get(day, 0)) for day in (today + timedelta(days=ahead) for ahead in range(DUE_AHEAD_DAYS))]
 
 
 def _recent(learner, now: datetime) -> list[RecentSession]:

@@ -16,6 +16,7 @@ from quizzes.forms.learning import JoinForm, PracticeStartForm, response_from_po
 from quizzes.generation.scoring import ResponseError
 from quizzes.messages import response_error_message
 from quizzes.presentation.attempt_items import shown_item
+from quizzes.presentation.progress_charts import progress_pictures
 from quizzes.presentation.session_summary import session_summary
 from quizzes.release import feedback_visible
 from quizzes.selectors.learning import attempt_slots, attempts_of, progress_for, slot_at
@@ -37,7 +38,7 @@ def dashboard(request):
 
 
 def _dashboard_context(request, progress, form) -> dict:
-    return {"progress": progress, "form": form, "join_form": JoinForm(),
+    return {"progress": progress, "pictures": progress_pictures(progress), "form": form, "join_form": JoinForm(),
             "assignments": assignments_for_student(student=request.user, now=timezone.now()),
             "is_teacher": is_teacher(request.user)}
 

@@ -68,3 +68,26 @@ def test_recent_sessions_are_the_newest(student_client, student, seed_bank):
     page = student_client.get(DASHBOARD).content.decode()
     shown = [attempt.pk for attempt in attempts if f'href="/practice/{attempt.pk}/"' in page]
     assert shown == [attempt.pk for attempt in attempts[-RECENT_ATTEMPTS:]]
+
+
+def test_the_dashboard_draws_answers_by_day_and_reviews_ahead(student_client, student, seed_bank):
+    import re
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from quizzes.models import ReviewCard
+
+    items = list(Item.objects.filter(kind="true_false", status="published").order_by("id")[:4])
+    practise(student, items[:3], right=True)
+    practise(student, items[3:], right=False)
+    ReviewCard.objects.filter(item=items[0]).update(due=timezone.now() + timedelta(days=2))
+    page = student_client.get(DASHBOARD).content.decode()
+    answers = page[page.index('id="answers-by-day"'):page.index('id="reviews-ahead"')]
+    today = timezone.localtime()
+    assert 'role="img"' in answers and "表で見る" in answers
+    assert f"<td>{today.month}/{today.day}</td><td>4</td><td>3</td>" in answers  # answered, right: as a table
+    assert answers.count('class="column right"') == 1  # the right part drawn inside today's column
+    ahead = page[page.index('id="reviews-ahead"'):]
+    in_two_days = today + timedelta(days=2)
+    assert re.search(rf"<td>{in_two_days.month}/{in_two_days.day}</td><td>1</td>", ahead)

@@ -54,6 +54,10 @@ def test_nothing_but_answered_shows_before_the_close_date(teacher, student, stud
     page = student_client.get("/dashboard/").content.decode()
     recent = page.split("最近のセッション")[1].split("</section>")[0]
     assert "3問中2問に解答（結果は後で表示されます）" in recent and "点（" not in recent
+    drawn = page[page.index('id="answers-by-day"'):page.index('id="reviews-ahead"')]
+    today = timezone.localtime()
+    assert f"<td>{today.month}/{today.day}</td><td>2</td><td>0</td>" in drawn  # answered, but no right count yet
+    assert 'class="column right"' not in drawn
     progress = api.get("/api/v1/progress/").json()
     assert all(entry["seen"] == 0 for chapter in progress["chapters"] for entry in chapter["sections"])
 
