@@ -6,6 +6,7 @@ from . import selectors
 from .page_cache import cached_parts
 from .presentation import section_blocks, term_uses
 from .readings import katakana_to_hiragana
+from .timeline_chart import timeline_picture
 
 
 def _found(row):
@@ -59,5 +60,7 @@ def _glossary_parts(chapter, order) -> dict[str, str]:
 
 def timeline(request, slug):
     chapter = _found(selectors.chapter_by_slug(slug, reader=request.user))
-    return render(request, "content/timeline.html", {"chapter": chapter, "events": selectors.timeline(chapter),
+    events = list(selectors.timeline(chapter))
+    return render(request, "content/timeline.html", {"chapter": chapter, "events": events,
+                                                     "picture": timeline_picture(events),
                                                      "targets": selectors.targets(chapter)})

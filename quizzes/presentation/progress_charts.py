@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from quizzes.selectors.learning import Progress
 
-from .charts import ColumnChart, column_chart, day_labels
+from civiclearn.charts import ColumnChart, column_chart, day_labels
 
 
 @dataclass

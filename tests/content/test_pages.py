@@ -119,3 +119,18 @@ def test_timeline_shows_each_precision_and_keeps_targets_apart_from_history(clie
     assert not Item.objects.filter(chapter__slug="bousai", event__is_target=True).exists()
     assert not Item.objects.filter(chapter__slug="bousai", prompt__contains="1975年").exclude(
         prompt__contains="1975年代").exists()
+
+
+def test_the_timeline_is_drawn_with_a_numbered_mark_per_event(client, imported_seed):
+    page = client.get(reverse("content:timeline", kwargs={"slug": SLUG})).content.decode()
+    picture = page[page.index('id="timeline-picture"'):page.index("</figure>")]
+    listed = re.findall(r'<li class="precision-[a-z_]+" id="event-(\d+)">', page)
+    marks = re.findall(r'<a href="#event-(\d+)"><g class="mark', picture)
+    assert marks and sorted(marks, key=int) == listed  # every event drawn, each linked to its entry in the list
+    assert 'role="img"' in picture and "件のできごと" in picture
+    assert re.search(r'<title>1997年12月 平成9年</title>', picture)
+    # 1980年代前半 and 1990年代中盤 are spans: drawn as long as they last, not as one year
+    spans = re.findall(r'<g class="mark span">\s*<title>([^<]+)</title>', picture)
+    assert len(spans) == 3 and all("年代" in when for when in spans)
+    ticks = [int(year) for year in re.findall(r'<text class="tick"[^>]*>(\d{4})</text>', picture)]
+    assert ticks == sorted(ticks) and ticks[0] <= 1997 <= ticks[-1]

@@ -1,4 +1,4 @@
-"""Charts drawn on the server as SVG: the geometry here, the drawing in templates/includes/charts/.
+"""Charts drawn on the server as SVG: the geometry here, the drawing in templates/includes/charts/ (shared by the lessons and the quizzes).
 
 Templates rather than a charting library: pygal, the well-kept choice, embeds its tooltips script from
 a CDN by default and styles of its own; these few charts (columns, a scatter, bars, a timeline) are a
@@ -164,6 +164,11 @@ class Mark:
     x: float
     width: float  # 0 for a point in time; a span's length for a decade or a range
     row: int  # rows keep labels of events close in time apart
+    row_height: int = 22
+
+    @property
+    def y(self) -> float:
+        return PAD_TOP + 10 + self.row * self.row_height
 
 
 @dataclass
@@ -174,6 +179,22 @@ class TimelineChart:
     ticks: list[Tick]
     axis_y: float
     row_height: int = 0
+
+    @property
+    def top(self) -> int:
+        return PAD_TOP
+
+    @property
+    def axis_left(self) -> int:
+        return PAD_LEFT
+
+    @property
+    def axis_right(self) -> float:
+        return self.width - 2 * PAD_RIGHT
+
+    @property
+    def tick_y(self) -> float:
+        return self.axis_y + 18
 
 
 def timeline_chart(events: list[tuple[str, str, float, float]], *, width: int = 640, row_height: int = 22,
@@ -190,9 +211,9 @@ def timeline_chart(events: list[tuple[str, str, float, float]], *, width: int = 
     def x_at(year: float) -> float:
         return PAD_LEFT + plot * (year - first) / span
 
-    marks = [Mark(label, when, x_at(start), x_at(end + 1) - x_at(start) if end > start else 0, index % rows)
-             for index, (label, when, start, end) in enumerate(sorted(events, key=lambda e: (e[2], e[3])))]
-    axis_y = PAD_TOP + rows * row_height + 6
+    marks = [Mark(label, when, x_at(start), x_at(end + 1) - x_at(start) if end > start else 0, index % rows,
+                  row_height) for index, (label, when, start, end) in enumerate(sorted(events, key=lambda e: e[2:]))]
+    axis_y = PAD_TOP + 10 + rows * row_height
     step = 10 if span <= 60 else 20
     ticks = [Tick(x_at(year), str(year)) for year in range(first, last + 1, step)]
     return TimelineChart(marks, width, int(axis_y + PAD_BOTTOM), ticks, axis_y, row_height)
