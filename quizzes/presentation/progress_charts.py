@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quizzes.selectors.learning import Progress
-
 from civiclearn.charts import ColumnChart, column_chart, day_labels
+from quizzes.selectors.learning import Progress
 
 
 @dataclass

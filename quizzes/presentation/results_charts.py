@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from civiclearn.charts import ColumnChart, ScatterChart, column_chart, scatter_chart
 from quizzes.selectors.teaching import ItemResult, Results
 from quizzes.services.learning_from_use import IDLE_AFTER  # the same count that has regeneration replace it
-
-from civiclearn.charts import ColumnChart, ScatterChart, column_chart, scatter_chart
 
 GRADE_BANDS = 10  # 0–9 %, 10–19 %, …, 90–100 %
 
