@@ -1,4 +1,5 @@
-"""Charts drawn on the server as SVG: the geometry here, the drawing in templates/includes/charts/ (shared by the lessons and the quizzes).
+"""Charts drawn on the server as SVG: the geometry here, the drawing in templates/includes/charts/
+(shared by the lessons and the quizzes).
 
 Templates rather than a charting library: pygal, the well-kept choice, embeds its tooltips script from
 a CDN by default and styles of its own; these few charts (columns, a scatter, bars, a timeline) are a
