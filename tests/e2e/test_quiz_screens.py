@@ -69,3 +69,50 @@ def test_matching_by_touch_on_a_phone(browser, site, e2e_bank, django_user_model
     expect(page.locator(".feedback")).to_be_visible()
     assert re.search(r"→", page.locator(".feedback").inner_text())
     context.close()
+
+
+def _timed_attempt(django_user_model, teacher, minutes=15):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from quizzes.services.assignments import assignment_create, assignment_start
+    from quizzes.services.classes import class_create, class_join
+    from quizzes.services.quiz_sets import entry_add_item, quiz_set_create
+
+    learner = django_user_model.objects.create_user("timed", password="pw-12345678")
+    quiz_set = quiz_set_create(owner=teacher, title="小テスト", time_limit_minutes=minutes)
+    for item in Item.objects.filter(kind="true_false", status="published").order_by("id")[:3]:
+        entry_add_item(quiz_set=quiz_set, item=item)
+    school_class = class_create(teacher=teacher, name="3年1組")
+    class_join(student=learner, join_code=school_class.join_code)
+    now = timezone.now()
+    assignment = assignment_create(quiz_set=quiz_set, school_class=school_class, open_at=now - timedelta(hours=1),
+                                   close_at=now + timedelta(days=1))
+    return assignment_start(assignment=assignment, student=learner)
+
+
+def test_a_timed_quiz_counts_down_from_the_servers_deadline(page: Page, site, e2e_bank, django_user_model,
+                                                            teacher, capture):
+    attempt = _timed_attempt(django_user_model, teacher)
+    log_in(page, site, "timed", "pw-12345678")
+    page.goto(f"{site}/practice/{attempt.pk}/items/1/")
+    clock = page.locator("time.countdown")
+    expect(clock).to_be_visible()
+    expect(clock).to_have_text(re.compile(r"^残り 1[45]:\d\d$"))
+    first = clock.inner_text()
+    page.wait_for_timeout(1500)
+    assert clock.inner_text() != first  # it counts
+    expect(page.locator("progress")).to_have_attribute("value", "1")
+    capture("timed-quiz")
+
+
+def test_without_javascript_the_deadline_is_written(browser, site, e2e_bank, django_user_model, teacher):
+    attempt = _timed_attempt(django_user_model, teacher)
+    context = browser.new_context(java_script_enabled=False, locale="ja-JP")
+    page = context.new_page()
+    log_in(page, site, "timed", "pw-12345678")
+    page.goto(f"{site}/practice/{attempt.pk}/items/1/")
+    expect(page.locator(".deadline")).to_contain_text("まで")
+    expect(page.locator("time.countdown")).to_be_hidden()
+    context.close()
