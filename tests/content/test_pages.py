@@ -127,7 +127,7 @@ def test_the_timeline_is_drawn_with_a_numbered_mark_per_event(client, imported_s
     listed = re.findall(r'<li class="precision-[a-z_]+" id="event-(\d+)">', page)
     marks = re.findall(r'<a href="#event-(\d+)"><g class="mark', picture)
     assert marks and sorted(marks, key=int) == listed  # every event drawn, each linked to its entry in the list
-    assert 'role="img"' in picture and "件のできごと" in picture
+    assert 'role="group"' in picture and "件のできごと" in picture  # a group of links, named by its title
     assert re.search(r'<title>1997年12月 平成9年</title>', picture)
     # 1980年代前半 and 1990年代中盤 are spans: drawn as long as they last, not as one year
     spans = re.findall(r'<g class="mark span">\s*<title>([^<]+)</title>', picture)

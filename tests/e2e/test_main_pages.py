@@ -90,3 +90,21 @@ def test_teacher_pages(page: Page, site, e2e_bank, capture, teacher):
     expect(page.locator("h1")).to_contain_text("1年2組")
     expect(page.get_by_text(school_class.join_code)).to_be_visible()
     capture("class")
+
+
+def test_the_header_folds_into_a_menu_on_a_phone_without_javascript(browser, site, e2e_bank):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, java_script_enabled=False, locale="ja-JP")
+    page = context.new_page()
+    page.goto(f"{site}/chapters/sapporo-ict-chapter1/")
+    header = page.locator(".site-header")
+    assert header.bounding_box()["height"] < 70  # the brand and the menu button, not the whole menu
+    chapters = page.locator(".site-menu").get_by_role("link", name="章の一覧")
+    expect(chapters).to_be_hidden()
+    page.locator(".menu-button").click()
+    expect(chapters).to_be_visible()
+    context.close()
+    desktop = browser.new_context(viewport={"width": 1280, "height": 800}, locale="ja-JP").new_page()
+    desktop.goto(f"{site}/chapters/sapporo-ict-chapter1/")
+    expect(desktop.locator(".menu-button")).to_be_hidden()
+    expect(desktop.locator(".site-menu").get_by_role("link", name="章の一覧")).to_be_visible()
+    desktop.context.close()

@@ -74,7 +74,7 @@ def test_a_teacher_builds_assigns_and_reads_the_results(page: Page, browser, sit
 
     page.goto(f"{site}/teach/")
     page.get_by_role("link", name="結果").first.click()
-    student_row = page.locator("table.data").first.locator("tr").filter(has_text="taro")
+    student_row = page.locator("table.students tr").filter(has_text="taro")
     expect(student_row).to_contain_text(re.compile(r"\b\d+:\d\d\b"))  # the time taken, as minutes:seconds
     capture("results")
     with page.expect_download() as download:

@@ -1,0 +1,10 @@
+"""What every page's header needs to know of the user's role."""
+
+from django.utils.functional import SimpleLazyObject
+
+from .roles import is_teacher
+
+
+def roles(request):
+    """``is_teacher_user``, asked only when a page uses it, and once per request (roles.is_teacher caches it)."""
+    return {"is_teacher_user": SimpleLazyObject(lambda: is_teacher(request.user))}
