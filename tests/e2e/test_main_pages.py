@@ -108,3 +108,21 @@ def test_the_header_folds_into_a_menu_on_a_phone_without_javascript(browser, sit
     expect(desktop.locator(".menu-button")).to_be_hidden()
     expect(desktop.locator(".site-menu").get_by_role("link", name="章の一覧")).to_be_visible()
     desktop.context.close()
+
+
+def test_a_tapped_term_shows_its_definition_where_it_stands(browser, site, e2e_bank):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, has_touch=True, is_mobile=True,
+                                  locale="ja-JP")
+    page = context.new_page()
+    page.goto(f"{site}/chapters/sapporo-ict-chapter1/sections/2/")
+    term = page.locator(".lesson a.term").first
+    term.scroll_into_view_if_needed()
+    before = page.evaluate("window.scrollY")
+    term.tap()
+    tip = page.locator(".term-wrap.open .term-tip")
+    expect(tip).to_be_visible()
+    assert abs(page.evaluate("window.scrollY") - before) < 50  # no jump to the notes at the foot of the page
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    term.tap()
+    expect(page.locator(".term-wrap.open")).to_have_count(0)
+    context.close()
