@@ -63,8 +63,8 @@ def e2e_bank(transactional_db, seed_bytes):
 @pytest.fixture
 def capture(page, request):
     """capture(name): screenshots of the current page at desktop and phone width, and an axe-core run
-    at each width that fails the test on a serious or critical violation; at phone width the page
-    must not be wider than the screen."""
+    at each width and in both colour schemes that fails the test on a serious or critical violation;
+    at phone width the page must not be wider than the screen."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -78,10 +78,15 @@ def capture(page, request):
             if width_name == "phone":  # nothing wider than a phone: no sideways scrolling on any page
                 wide = page.evaluate("document.documentElement.scrollWidth")
                 assert wide <= viewport["width"], f"{name} is {wide} px wide at {viewport['width']} px"
-            found = axe.run(page).response["violations"]
-            serious = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-                       for v in found if v["impact"] in ("serious", "critical")]
-            assert not serious, f"{name} at {width_name} width:\n" + "\n".join(serious)
+            for scheme in ("light", "dark"):  # contrast and the rest in both colour schemes
+                page.emulate_media(color_scheme=scheme)
+                found = axe.run(page).response["violations"]
+                serious = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+                           for v in found if v["impact"] in ("serious", "critical")]
+                assert not serious, f"{name} at {width_name} width, {scheme} scheme:\n" + "\n".join(serious)
+            if width_name == "desktop":
+                page.screenshot(path=ARTEFACTS / f"{prefix}--{name}--desktop-dark.png", full_page=True)
+            page.emulate_media(color_scheme="light")
         page.set_viewport_size(DESKTOP)
 
     return shoot

@@ -37,8 +37,11 @@ def test_a_student_from_sign_up_to_progress(page: Page, site, e2e_bank, capture,
     tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
     expect(tip).to_be_visible()
     expect(tip).to_contain_text("：")
-    term.press("Enter")
-    expect(page).to_have_url(re.compile(r"#fn-\d+$"))
+    term.press("Enter")  # opens the definition in place (the script), no jump to the notes
+    expect(term).to_have_attribute("aria-expanded", "true")
+    expect(page).not_to_have_url(re.compile(r"#fn-\d+$"))
+    page.keyboard.press("Escape")
+    expect(term).to_have_attribute("aria-expanded", "false")
 
     page.get_by_role("button", name="この節を練習する").click()
     expect(page).to_have_url(re.compile(r"/practice/\d+/items/1/$"))
