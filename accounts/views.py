@@ -3,8 +3,11 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render, resolve_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from accounts.reading import furigana_set
 from accounts.roles import is_teacher
 from accounts.tokens import tokens_revoke
 from civiclearn.throttling import PasswordResetPerAddress, SignupPerAddress, throttled
@@ -52,3 +55,13 @@ class LoginView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         return resolve_url("quizzes:teach" if is_teacher(self.request.user) else settings.LOGIN_REDIRECT_URL)
+
+
+@require_POST
+def reading(request):
+    """Furigana on or off, then back to the page the reader was on."""
+    furigana_set(request, on=request.POST.get("furigana") == "on")
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = "/"
+    return redirect(back)

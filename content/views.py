@@ -2,6 +2,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
+from accounts.reading import furigana_on
+
 from . import selectors
 from .page_cache import cached_parts
 from .presentation import section_blocks, term_uses
@@ -26,18 +28,20 @@ def chapter_detail(request, slug):
 
 def section_detail(request, slug, number):
     section = _found(selectors.section_heading(slug, number, reader=request.user))
-    parts = cached_parts(section.chapter, "section", number, build=lambda: _section_parts(slug, number))
+    furigana = furigana_on(request)
+    parts = cached_parts(section.chapter, "section", number, furigana,
+                         build=lambda: _section_parts(slug, number, furigana))
     return render(request, "content/section_detail.html",
                   {"chapter": section.chapter, "section": section, **parts})
 
 
-def _section_parts(slug, number) -> dict[str, str]:
+def _section_parts(slug, number, furigana: bool) -> dict[str, str]:
     section = selectors.section_for_reading(slug, number)
     blocks, footnotes = section_blocks(section)
     previous, following = selectors.neighbouring_sections(section)
     context = {
         "chapter": section.chapter, "section": section, "blocks": blocks, "footnotes": footnotes,
-        "previous": previous, "following": following,
+        "previous": previous, "following": following, "furigana": furigana,
     }
     return {name: render_to_string(f"content/fragments/section_{name}.html", context) for name in ("lesson", "notes")}
 
