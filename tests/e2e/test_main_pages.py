@@ -126,3 +126,20 @@ def test_a_tapped_term_shows_its_definition_where_it_stands(browser, site, e2e_b
     term.tap()
     expect(page.locator(".term-wrap.open")).to_have_count(0)
     context.close()
+
+
+def test_furigana_on_and_off(page: Page, site, e2e_bank, capture, django_user_model):
+    django_user_model.objects.create_user("young", password="pw-12345678")
+    log_in(page, site, "young", "pw-12345678")
+    page.goto(f"{site}/chapters/sapporo-ict-chapter1/sections/1/")
+    lesson = page.locator("article.lesson")
+    expect(lesson.locator("ruby")).to_have_count(0)
+    toggle = page.locator(".reading-toggle button")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    toggle.click()
+    expect(page).to_have_url(re.compile(r"/sections/1/$"))
+    expect(lesson.locator("ruby").first).to_be_visible()
+    expect(lesson.locator("rt").first).not_to_be_empty()
+    capture("lesson-with-furigana")
+    page.locator(".reading-toggle button").click()
+    expect(page.locator("article.lesson ruby")).to_have_count(0)
