@@ -1,8 +1,6 @@
 """The item bank: review, edit (a new version), publish and retire items."""
 
-from dataclasses import asdict
 
-from django import forms
 from django.contrib import admin, messages
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -10,12 +8,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from quizzes.drafts import as_draft
-from quizzes.generation.checker.shape import malformed
 from quizzes.messages import finding_text
 from quizzes.models import Item, ItemVersion, LearnedDistractor
 from quizzes.services.item_review import EDITABLE_FIELDS, item_edit, items_publish, items_retire, items_share
 from quizzes.services.learning_from_use import learned_distractors_decide
+
+from .item_fields import ItemAdminForm, edit_fields
 
 
 class FlawedFilter(admin.SimpleListFilter):
@@ -31,21 +29,6 @@ class FlawedFilter(admin.SimpleListFilter):
         if self.value() == "no":
             return queryset.filter(findings=[])
         return queryset
-
-
-class ItemAdminForm(forms.ModelForm):
-    class Meta:
-        model = Item
-        fields = list(EDITABLE_FIELDS)
-
-    def clean(self):
-        cleaned = super().clean()
-        candidate = Item(**{name: cleaned.get(name, getattr(self.instance, name)) for name in EDITABLE_FIELDS})
-        candidate.key, candidate.skill = self.instance.key, self.instance.skill
-        problems = malformed(as_draft(candidate))
-        if problems:
-            raise forms.ValidationError(finding_text(asdict(problems[0])))
-        return cleaned
 
 
 class ItemVersionInline(admin.TabularInline):
@@ -79,6 +62,12 @@ class ItemAdmin(admin.ModelAdmin):
                                       "created_at", "updated_at"]}),
     ]
     inlines = [ItemVersionInline]
+    change_form_template = "admin/quizzes/item/change_form.html"
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [list(part) for part in self.fieldsets]
+        fieldsets[1] = [fieldsets[1][0], {"fields": edit_fields(obj)}]
+        return fieldsets
 
     def has_add_permission(self, request):
         return False  # items come from the generators (and, later, from teachers' own sets)
@@ -120,7 +109,7 @@ class ItemAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a><br>{}', url, item.section, item.source_text)
 
     def save_model(self, request, obj, form, change):
-        changes = {name: form.cleaned_data[name] for name in form.changed_data if name in EDITABLE_FIELDS}
+        changes = form.changes()
         item_edit(item=obj, changes=changes, user=request.user)
         if obj.findings:
             self.message_user(request, _("Saved, but the checker found flaws; the item stays a draft: %(found)s")

@@ -54,6 +54,10 @@ def test_the_change_page_previews_the_item_and_shows_the_key_and_findings(staff_
     assert reverse("content:section", kwargs={"slug": seed_bank.slug, "number": 2}) in page
 
 
+def option_text(item, option_id):
+    return next(option["text"] for option in item.options if option["id"] == option_id)
+
+
 def form_data(item, **changes):
     data = {
         "kind": item.kind, "prompt": item.prompt, "options": json.dumps(item.options, ensure_ascii=False),
@@ -66,6 +70,16 @@ def form_data(item, **changes):
     }
     if item.negative:
         data["negative"] = "on"
+    keys = set(item.answer) if isinstance(item.answer, list) else {item.answer}
+    if item.kind in ("single_choice", "cloze", "multiple_response", "ordering"):  # one row per option
+        for index, option in enumerate(item.options):
+            data[f"option_{index}"] = option["text"]
+            if option["id"] in keys:
+                data[f"key_{index}"] = "on"
+    elif item.kind == "true_false":
+        data["true_or_false"] = "true" if item.answer else "false"
+    elif item.kind == "short_answer":
+        data["accepted"] = "\n".join(item.answer)
     return {**data, **changes}
 
 
@@ -80,7 +94,8 @@ def test_editing_saves_a_new_version_marked_edited(staff_client, seed_bank):
 
 def test_a_malformed_edit_is_refused_with_the_reason(staff_client, seed_bank):
     item = Item.objects.get(key__contains="event-to-year:平成13年度")
-    response = staff_client.post(change_url(item), form_data(item, answer='"z"'))
+    no_key = {name: value for name, value in form_data(item).items() if not name.startswith("key_")}
+    response = staff_client.post(change_url(item), no_key)
     assert response.status_code == 200 and "正解が選択肢にありません。" in response.content.decode()
     item.refresh_from_db()
     assert item.version == 1 and not item.edited
@@ -127,3 +142,51 @@ def test_a_student_cannot_reach_the_bank(client, seed_bank, django_user_model):
 @pytest.mark.parametrize("model", ["schoolclass", "quizset", "assignment", "attempt"])
 def test_the_teaching_models_have_admin_lists(staff_client, model):
     assert staff_client.get(reverse(f"admin:quizzes_{model}_changelist"), {"q": "x"}).status_code == 200
+
+
+def test_options_and_the_key_are_edited_as_fields(staff_client, seed_bank):
+    item = Item.objects.get(key__contains="event-to-year:平成13年度")
+    page = staff_client.get(change_url(item)).content.decode()
+    assert 'name="option_0"' in page and 'name="key_0"' in page and '<textarea name="options"' not in page
+    data = form_data(item)
+    key_row = next(index for index, option in enumerate(item.options) if option["id"] == item.answer)
+    other = (key_row + 1) % len(item.options)
+    data[f"option_{other}"] = "1800年度"  # one distractor rewritten, in its own row
+    response = staff_client.post(change_url(item), data)
+    assert response.status_code == 302
+    item.refresh_from_db()
+    texts = [option["text"] for option in item.options]
+    assert "1800年度" in texts and option_text(item, item.answer) == "2001年度"  # the key kept, ids made opaque
+    assert item.edited and item.version == 2
+
+
+def test_the_checker_verdict_is_shown_before_saving(staff_client, seed_bank):
+    item = Item.objects.get(key__contains="event-to-year:平成13年度")
+    flawed = form_data(item, prompt="平成13年度（2001年度）のことですか。", _check="1")
+    response = staff_client.post(change_url(item), flawed)
+    assert response.status_code == 200 and "問題文に正答が含まれている" in response.content.decode()
+    clean = staff_client.post(change_url(item), form_data(item, _check="1"))
+    assert "チェッカーはこの編集に問題を見つけませんでした" in clean.content.decode()
+    item.refresh_from_db()
+    assert item.version == 1 and not item.edited  # checking saved nothing
+
+
+@pytest.mark.parametrize("kind", ["true_false", "short_answer", "ordering"])
+def test_each_kind_edits_its_key_without_json(staff_client, seed_bank, kind):
+    item = Item.objects.filter(kind=kind, status="published").first()
+    data = form_data(item)
+    if kind == "true_false":
+        data["true_or_false"] = "false" if item.answer else "true"
+    elif kind == "short_answer":
+        data["accepted"] += "\nもう一つの答え"
+    else:
+        data["option_0"], data["option_1"] = data["option_1"], data["option_0"]  # another order
+    assert staff_client.post(change_url(item), data).status_code == 302
+    before = item.answer
+    item.refresh_from_db()
+    if kind == "true_false":
+        assert item.answer is (not before)
+    elif kind == "short_answer":
+        assert item.answer[-1] == "もう一つの答え"
+    else:
+        assert [option_text(item, option_id) for option_id in item.answer][:2] == [data["option_0"], data["option_1"]]
