@@ -19,6 +19,10 @@ HAVE_CHROMIUM = Path(CHROMIUM).exists()
 ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts" / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
+# What sticks out past the screen's right edge, for the message of a page found too wide
+WIDEST_ELEMENTS = """[...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+  .slice(-3).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')"""
 
 # Playwright's sync API runs an event loop in this thread; Django's guard against database access from
 # async code would otherwise refuse the fixtures' queries. The app itself runs in the live server's thread.
@@ -77,7 +81,8 @@ def capture(page, request):
             page.screenshot(path=ARTEFACTS / f"{prefix}--{name}--{width_name}.png", full_page=True)
             if width_name == "phone":  # nothing wider than a phone: no sideways scrolling on any page
                 wide = page.evaluate("document.documentElement.scrollWidth")
-                assert wide <= viewport["width"], f"{name} is {wide} px wide at {viewport['width']} px"
+                assert wide <= viewport["width"], f"{name} is {wide} px wide at {viewport['width']} px: " + \
+                    page.evaluate(WIDEST_ELEMENTS)
             for scheme in ("light", "dark"):  # contrast and the rest in both colour schemes
                 page.emulate_media(color_scheme=scheme)
                 found = axe.run(page).response["violations"]
