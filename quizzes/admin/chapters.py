@@ -16,12 +16,15 @@ from content.parsing import ParseError
 from quizzes.forms.publishing import ChapterUploadForm
 from quizzes.presentation.parse_warnings import warning_text
 from quizzes.presentation.reports import (
+    action_name,
     bank_finding_texts,
+    counts_shown,
     document_lines,
     generation_heading,
     generation_summary,
     generation_tallies,
     import_tallies,
+    kind_name,
     listed_changes,
     rejection_reasons,
 )
@@ -67,7 +70,9 @@ class PublishingChapterAdmin(ChapterAdmin):
 def _report_context(report: PublishReport) -> dict:
     chapters = [{
         "imported": chapter.imported, "generated": chapter.generated,
-        "import_tallies": import_tallies(chapter.imported), "listed_changes": listed_changes(chapter.imported),
+        "import_tallies": import_tallies(chapter.imported), "counts": counts_shown(chapter.imported),
+        "listed_changes": [(action_name(change.action), kind_name(change.kind), change.label)
+                           for change in listed_changes(chapter.imported)],
         "generation_summary": generation_summary(chapter.generated),
         "generation_tallies": generation_tallies(chapter.generated),
         "rejection_reasons": rejection_reasons(chapter.generated),

@@ -7,9 +7,36 @@ from django.utils.translation import gettext as _
 
 from content.services.chapter_import import ImportReport
 from quizzes.messages import finding_text
+from quizzes.models import Item
 from quizzes.presentation.parse_warnings import warning_text
 from quizzes.services.chapter_publishing import PublishReport, RegenerationReport
 from quizzes.services.item_generation import GenerationReport
+
+
+def kind_name(kind: str) -> str:
+    """A kind of row of a chapter (content.services.chapter_import) in the interface's language."""
+    names = {"chapter": _("chapter"), "sections": _("sections"), "section": _("section"), "paragraphs": _("paragraphs"),
+             "paragraph": _("paragraph"), "terms": _("terms"), "term": _("term"), "term link": _("term link"),
+             "events": _("events"), "event": _("event"), "goal_lists": _("goal lists"), "goal list": _("goal list"),
+             "goals": _("goals"), "goal": _("goal"), "figures": _("figures"), "figure": _("figure")}
+    return names.get(kind, kind)
+
+
+def action_name(action: str) -> str:
+    names = {"added": _("added"), "changed": _("changed"), "removed": _("removed")}
+    return names.get(action, action)
+
+
+def removal_reason(reason: str) -> str:
+    """Why a line of a PDF was left out of the lessons (content.parsing.furniture)."""
+    names = {"attachment label": _("attachment label"), "cover page": _("cover page"),
+             "page number": _("page number"), "running header or footer": _("running header or footer"),
+             "table of contents": _("table of contents"), "table or chart": _("table or chart")}
+    return names.get(reason, reason)
+
+
+def counts_shown(report: ImportReport) -> list[tuple[str, int]]:
+    return [(kind_name(kind), count) for kind, count in report.counts.items()]
 
 
 def publish_lines(report: PublishReport) -> list[str]:
@@ -23,7 +50,7 @@ def publish_lines(report: PublishReport) -> list[str]:
 def document_lines(report: PublishReport) -> list[str]:
     """What was read (a PDF's pages) and left out, before the chapters; nothing for a plain text file."""
     document = report.document
-    removed = ", ".join(f"{reason} {count}" for reason, count in sorted(document.removed.items()))
+    removed = ", ".join(f"{removal_reason(reason)} {count}" for reason, count in sorted(document.removed.items()))
     lines = [_("%(pages)d pages read") % {"pages": document.pages}] if document.kind == "pdf" else []
     return lines + ([_("left out of the lessons: %(removed)s") % {"removed": removed}] if removed else [])
 
@@ -36,11 +63,12 @@ def import_lines(report: ImportReport, *, dry_run: bool = False) -> list[str]:
     head = _("Dry run, nothing written: ") if dry_run else ""
     verb = _("created") if report.created else _("updated")
     lines = [f"{head}{report.slug}: {verb}"]
-    lines.append(", ".join(f"{kind} {count}" for kind, count in report.counts.items()))
+    lines.append(", ".join(f"{kind} {count}" for kind, count in counts_shown(report)))
     if report.unchanged:
         lines.append(_("No changes."))
     lines += [f"{action}: {shown}" for action, shown in import_tallies(report)]
-    lines += [f"  {change.action} {change.kind}: {change.label}" for change in listed_changes(report)]
+    lines += [f"  {action_name(change.action)} {kind_name(change.kind)}: {change.label}"
+              for change in listed_changes(report)]
     lines.extend(_("warning: %(text)s") % {"text": warning_text(warning)} for warning in report.warnings)
     return lines
 
@@ -84,12 +112,14 @@ def bank_finding_texts(report: GenerationReport) -> list[str]:
 def generation_tallies(report: GenerationReport) -> list[tuple[str, str]]:
     """(label, "name count, …") for the items by skill, by kind and by status."""
     labels = {"skill": _("by skill"), "kind": _("by kind"), "status": _("by status")}
+    names = {**dict(Item.Skill.choices), **dict(Item.Kind.choices), **dict(Item.Status.choices)}
     tallies = [(label, report.tally(by)) for by, label in labels.items()]
-    return [(label, ", ".join(f"{name} {count}" for name, count in tally.items())) for label, tally in tallies if tally]
+    return [(label, ", ".join(f"{names.get(name, name)} {count}" for name, count in tally.items()))
+            for label, tally in tallies if tally]
 
 
 def import_tallies(report: ImportReport) -> list[tuple[str, str]]:
     """(action, "kind count, …") for what was added, changed and removed."""
     tallies = [(action, report.tally(action)) for action in ("added", "changed", "removed")]
-    return [(action, ", ".join(f"{kind} {count}" for kind, count in tally.items()))
+    return [(action_name(action), ", ".join(f"{kind_name(kind)} {count}" for kind, count in tally.items()))
             for action, tally in tallies if tally]

@@ -22,7 +22,7 @@ def test_upload_imports_a_chapter_and_shows_its_report(staff_client):
     response = staff_client.post(UPLOAD, {"file": upload, "slug": "ict"})
     page = response.content.decode()
     assert response.status_code == 200
-    assert "ict: 作成" in page and '<th scope="row">terms</th><td>25</td>' in page  # Japanese by default
+    assert "ict: 作成" in page and '<th scope="row">用語</th><td>25</td>' in page  # Japanese by default, all of it
     assert Chapter.objects.get().slug == "ict"
     assert "ict の問題" in page and Item.objects.filter(chapter__slug="ict", status="published").count() >= 80
 

@@ -64,7 +64,7 @@ def test_the_report_counts_by_skill_kind_and_status(imported_seed):
     count = Item.objects.count()
     assert f"作成 {count}、更新 0、変更なし 0" in first
     assert f"作成 0、更新 0、変更なし {count}、廃止 0" in out
-    assert "技能別: date" in out and "形式別: cloze" in out and "状態別: published" in out
+    assert "技能別: 年代" in out and "形式別: 穴埋め" in out and "状態別: 公開" in out  # the labels in Japanese too
 
 
 def test_rejected_items_are_listed_with_their_reasons(imported_seed, monkeypatch):
