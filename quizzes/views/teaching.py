@@ -28,6 +28,7 @@ from quizzes.models import Item, QuizSetEntry
 from quizzes.presentation.exports import FORMATS, quiz_set_export
 from quizzes.presentation.results_charts import results_pictures
 from quizzes.presentation.results_csv import write_results_csv
+from quizzes.presentation.set_builder import builder_steps, next_step, set_summary
 from quizzes.selectors.teaching import (
     assignments_overview,
     bank_filtered,
@@ -121,18 +122,29 @@ def class_detail(request, class_id):
 
 @teacher_required
 def set_builder(request, set_id):
+    """The builder in steps (items from the bank, random slots, own items, settings, assign) beside a
+    running summary of the set; each step's forms return to it."""
     quiz_set = _own_set(request, set_id)
-    bank_form = BankFilterForm(request.GET or {"status": Item.Status.PUBLISHED}, reader=request.user)
-    valid = bank_form.is_valid()
-    bank = bank_filtered(teacher=request.user, **_bank_filter(bank_form)) if valid else Item.objects.none()
-    page = Paginator(bank, BANK_PAGE_SIZE).get_page(request.GET.get("page"))
-    in_set = {entry.item_id for entry in quiz_set.entries.all()}
-    context = {"quiz_set": quiz_set, "bank_form": bank_form, "page": page, "in_set": in_set,
-               "leaks": leaks_in_set(quiz_set),
-               "settings_form": QuizSetSettingsForm(instance=quiz_set),
-               "random_form": RandomSlotForm(prefix="slot", reader=request.user),
-               "own_form": OwnItemForm(prefix="own", reader=request.user),
-               "assign_form": AssignForm(teacher=request.user, prefix="assign"), "query": request.GET.urlencode()}
+    steps = builder_steps()
+    step = request.GET.get("step") if request.GET.get("step") in dict(steps) else steps[0][0]
+    leaks = leaks_in_set(quiz_set)
+    context = {"quiz_set": quiz_set, "steps": steps, "step": step, "next_step": next_step(steps, step),
+               "leaks": leaks, "summary": set_summary(quiz_set, leaks=leaks), "query": request.GET.urlencode()}
+    if step == "items":
+        bank_form = BankFilterForm(request.GET if "status" in request.GET else {"status": Item.Status.PUBLISHED},
+                                   reader=request.user)
+        bank = bank_filtered(teacher=request.user, **_bank_filter(bank_form)) if bank_form.is_valid() \
+            else Item.objects.none()
+        context |= {"bank_form": bank_form, "page": Paginator(bank, BANK_PAGE_SIZE).get_page(request.GET.get("page")),
+                    "in_set": {entry.item_id for entry in quiz_set.entries.all()}}
+    elif step == "random":
+        context["random_form"] = RandomSlotForm(prefix="slot", reader=request.user)
+    elif step == "own":
+        context["own_form"] = OwnItemForm(prefix="own", reader=request.user)
+    elif step == "settings":
+        context["settings_form"] = QuizSetSettingsForm(instance=quiz_set)
+    else:
+        context["assign_form"] = AssignForm(teacher=request.user, prefix="assign")
     return render(request, "quizzes/teach/set_builder.html", context)
 
 

@@ -36,13 +36,20 @@ def test_a_teacher_builds_assigns_and_reads_the_results(page: Page, browser, sit
     capture("builder-filtered")
     for _ in range(2):
         page.get_by_role("button", name="セットに追加").first.click()
+    page.locator("nav.steps").get_by_role("link", name="ランダムな問題").click()  # the builder goes in steps
     random_slot = page.locator("section").filter(has=page.get_by_role("heading", name="ランダムな問題の追加"))
     random_slot.get_by_label("問題数").fill("2")
     random_slot.get_by_role("button", name="ランダム枠を追加").click()
+    expect(page).to_have_url(re.compile(r"step=random"))
+    summary = page.locator(".set-summary")
+    expect(summary).to_contain_text("（選んだ問題2問、ランダム2問）")
+    capture("builder-random-step")
+    page.locator("nav.steps").get_by_role("link", name="問題バンクから選ぶ").click()
     entries = page.locator("ol.entries > li")
     expect(entries).to_have_count(3)
     expect(entries.nth(2)).to_contain_text("2")
 
+    page.locator("nav.steps").get_by_role("link", name="課題を出す").click()
     assign = page.locator("section").filter(has=page.get_by_role("heading", name="クラスに課題を出す"))
     assign.get_by_label("クラス").select_option(label="2年3組")
     now = timezone.now()

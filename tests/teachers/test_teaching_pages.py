@@ -235,3 +235,22 @@ def test_the_teacher_home_links_assignments_to_results_with_their_state(teacher_
     results = reverse("quizzes:teach-results", kwargs={"set_id": quiz_set.pk})
     assert page.count(f'href="{results}"') >= 3  # the set's own link, and one per assignment
     assert "実施中" in page and "開始前" in page and "1人中1人" in page and "1人中0人" in page
+
+
+def test_the_builder_goes_in_steps_beside_a_running_summary(teacher_client, quiz_set):
+    builder = reverse("quizzes:teach-set", kwargs={"set_id": quiz_set.pk})
+    first = teacher_client.get(builder).content.decode()
+    assert 'aria-current="step"' in first and "問題バンクから選ぶ" in first
+    assert 'name="slot-count"' not in first and 'name="assign-school_class"' not in first  # one step at a time
+    for item in Item.objects.filter(kind="true_false").order_by("id")[:2]:
+        teacher_client.post(action(quiz_set.pk, "add-item"), {"item": item.pk, "back": "step=items"})
+    random_step = teacher_client.get(builder, {"step": "random"}).content.decode()
+    assert 'name="slot-count"' in random_step and 'name="item"' not in random_step
+    response = teacher_client.post(action(quiz_set.pk, "add-random"), {"slot-count": 3, "back": "step=random"})
+    assert response["Location"].endswith("?step=random")  # back to the step it was posted from
+    summary = teacher_client.get(builder, {"step": "settings"}).content.decode()
+    aside = summary[summary.index('class="set-summary'):summary.index("</aside>")]
+    assert "<strong>5</strong>" in aside and "（選んだ問題2問、ランダム3問）" in aside and "まだありません" in aside
+    assert "次へ：課題を出す" in summary
+    unknown = teacher_client.get(builder, {"step": "nonsense"}).content.decode()
+    assert "問題バンクから選ぶ" in unknown and 'name="q"' in unknown  # an unknown step is the first
