@@ -1,5 +1,7 @@
 """A learner practises through the web pages: start, answer with feedback, resume, finish."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -41,7 +43,8 @@ def test_a_session_from_start_to_summary(student_client, seed_bank):
         assert slot.version.explanation.splitlines()[0] not in page  # no explanation before answering
         student_client.post(item_url(attempt, slot.position), form_answer(slot, right=slot.position != 2))
         feedback = student_client.get(item_url(attempt, slot.position)).content.decode()
-        assert ("✓ 正解" if slot.position != 2 else "✗ 不正解") in feedback
+        mark, word = ("icon-right", "正解") if slot.position != 2 else ("icon-wrong", "不正解")
+        assert re.search(rf'<svg class="icon {mark}"[^>]*>.*?</svg> {word}</h2>', feedback)  # an icon and a word
         assert "本文で確かめる" in feedback and slot.version.explanation.splitlines()[0][:20] in feedback
         is_last = slot.position == attempt.slots.count()
         assert ("終了して結果を見る" if is_last else "次の問題へ") in feedback  # the way on, after the feedback
