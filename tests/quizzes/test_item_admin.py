@@ -70,12 +70,19 @@ def form_data(item, **changes):
     }
     if item.negative:
         data["negative"] = "on"
-    keys = set(item.answer) if isinstance(item.answer, list) else {item.answer}
+    keys = set(item.answer) if isinstance(item.answer, list | dict) else {item.answer}
     if item.kind in ("single_choice", "cloze", "multiple_response", "ordering"):  # one row per option
         for index, option in enumerate(item.options):
             data[f"option_{index}"] = option["text"]
             if option["id"] in keys:
                 data[f"key_{index}"] = "on"
+    elif item.kind == "matching":  # a row per description, a row per entry choosing one by number
+        numbers = {option["id"]: index for index, option in enumerate(item.options)}
+        for index, option in enumerate(item.options):
+            data[f"option_{index}"] = option["text"]
+        for index, entry in enumerate(item.left_options):
+            data[f"entry_{index}"] = entry["text"]
+            data[f"match_{index}"] = numbers[item.answer[entry["id"]]]
     elif item.kind == "true_false":
         data["true_or_false"] = "true" if item.answer else "false"
     elif item.kind == "short_answer":
@@ -171,7 +178,7 @@ def test_the_checker_verdict_is_shown_before_saving(staff_client, seed_bank):
     assert item.version == 1 and not item.edited  # checking saved nothing
 
 
-@pytest.mark.parametrize("kind", ["true_false", "short_answer", "ordering"])
+@pytest.mark.parametrize("kind", ["true_false", "short_answer", "ordering", "matching"])
 def test_each_kind_edits_its_key_without_json(staff_client, seed_bank, kind):
     item = Item.objects.filter(kind=kind, status="published").first()
     data = form_data(item)
@@ -179,6 +186,8 @@ def test_each_kind_edits_its_key_without_json(staff_client, seed_bank, kind):
         data["true_or_false"] = "false" if item.answer else "true"
     elif kind == "short_answer":
         data["accepted"] += "\nもう一つの答え"
+    elif kind == "matching":
+        data["match_0"], data["match_1"] = data["match_1"], data["match_0"]  # the first two entries swap
     else:
         data["option_0"], data["option_1"] = data["option_1"], data["option_0"]  # another order
     assert staff_client.post(change_url(item), data).status_code == 302
@@ -188,5 +197,9 @@ def test_each_kind_edits_its_key_without_json(staff_client, seed_bank, kind):
         assert item.answer is (not before)
     elif kind == "short_answer":
         assert item.answer[-1] == "もう一つの答え"
+    elif kind == "matching":
+        first, second = item.left_options[0]["id"], item.left_options[1]["id"]
+        assert option_text(item, item.answer[first]) == data["option_" + str(data["match_0"])]
+        assert option_text(item, item.answer[second]) == data["option_" + str(data["match_1"])]
     else:
         assert [option_text(item, option_id) for option_id in item.answer][:2] == [data["option_0"], data["option_1"]]
