@@ -67,6 +67,10 @@ def test_a_student_from_sign_up_to_progress(page: Page, site, e2e_bank, capture,
             break
         next_item.click()
     assert linked, "no feedback linked back to its paragraph"
+    page.get_by_role("button", name="終了して結果を見る").click()  # the summary, drawn
+    expect(page.locator("svg.ring")).to_be_visible()
+    expect(page.locator(".skill-lines li").first).to_be_visible()
+    capture("summary")
     page.goto(f"{site}/dashboard/")
     expect(page.get_by_text("まだセッションはありません。")).to_have_count(0)
     expect(page.locator("section").filter(has_text="最近のセッション").locator("li")).to_have_count(1)
