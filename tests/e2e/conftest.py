@@ -103,3 +103,19 @@ def log_in(page, site: str, username: str, password: str) -> None:
     page.get_by_label("パスワード").fill(password)
     page.get_by_role("button", name="ログイン").click()
 
+
+def expect_chart(page, chart_id: str, *, rows: int | None = None) -> None:
+    """A chart drawn on the page, named for screen readers, with its data as a table that opens."""
+    from playwright.sync_api import expect
+
+    figure = page.locator(f"figure#{chart_id}")
+    expect(figure.locator("svg")).to_be_visible()
+    expect(figure.locator("svg title").first).not_to_be_empty()
+    summary = figure.locator("details summary")
+    if summary.count():
+        summary.click()
+        table = figure.locator("details table")
+        expect(table).to_be_visible()
+        if rows is not None:
+            expect(table.locator("tbody tr")).to_have_count(rows)
+

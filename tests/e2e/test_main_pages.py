@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from quizzes.services.classes import class_create
 from tests.e2e.answering import answer_shown_item
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import expect_chart, log_in
 
 
 def test_reading_pages_for_a_visitor(page: Page, site, e2e_bank, capture):
@@ -21,6 +21,9 @@ def test_reading_pages_for_a_visitor(page: Page, site, e2e_bank, capture):
         page.goto(site + path)
         expect(page.locator("h1")).to_contain_text(heading)
         capture(name)
+        if name == "timeline":  # drawn, each mark a link to its entry in the list beneath
+            expect_chart(page, "timeline-picture")
+            expect(page.locator("#timeline-picture a").first).to_have_attribute("href", "#event-1")
         if name in ("chapter-list", "chapter"):  # 「1．…」 once: no list marker before the document's own number
             markers = page.locator(".section-links li").evaluate_all(
                 "items => items.map(item => getComputedStyle(item).listStyleType)")

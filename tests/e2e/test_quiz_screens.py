@@ -114,3 +114,31 @@ def test_without_javascript_the_deadline_is_written(browser, site, e2e_bank, dja
     expect(page.locator(".deadline")).to_contain_text("まで")
     expect(page.locator("time.countdown")).to_be_hidden()
     context.close()
+
+
+def test_the_dashboard_offers_only_what_the_server_allows(page: Page, site, e2e_bank, django_user_model, teacher,
+                                                          capture):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from quizzes.services.answering import attempt_finish
+    from quizzes.services.assignments import assignment_create
+    from quizzes.services.quiz_sets import entry_add_item, quiz_set_create
+
+    attempt = _timed_attempt(django_user_model, teacher)  # one attempt allowed, taken below
+    attempt_finish(attempt=attempt)
+    later = quiz_set_create(owner=teacher, title="来週の小テスト")
+    entry_add_item(quiz_set=later, item=Item.objects.filter(kind="true_false", status="published").first())
+    now = timezone.now()
+    assignment_create(quiz_set=later, school_class=attempt.assignment.school_class, open_at=now + timedelta(days=3),
+                      close_at=now + timedelta(days=4))
+    log_in(page, site, "timed", "pw-12345678")
+    rows = page.locator("ul.assignments li")
+    used = rows.filter(has_text="小テスト").filter(has_not_text="来週")
+    expect(used).to_contain_text("受験回数を使い切りました")
+    expect(used.get_by_role("button")).to_have_count(0)  # no 「もう一度受ける」 that the server would refuse
+    upcoming = rows.filter(has_text="来週の小テスト")
+    expect(upcoming).to_contain_text("に開始")
+    expect(upcoming.get_by_role("button")).to_have_count(0)
+    capture("dashboard-states")

@@ -7,6 +7,7 @@ from playwright.sync_api import Page, expect
 
 from quizzes.services.classes import class_create
 from tests.e2e.answering import answer_shown_item
+from tests.e2e.conftest import expect_chart
 
 PASSWORD = "kiku-no-hana-2026"
 
@@ -75,4 +76,6 @@ def test_a_student_from_sign_up_to_progress(page: Page, site, e2e_bank, capture,
     expect(page.get_by_text("まだセッションはありません。")).to_have_count(0)
     expect(page.locator("section").filter(has_text="最近のセッション").locator("li")).to_have_count(1)
     expect(page.locator(".seen").filter(has_text=re.compile(r"問中[1-9]\d*問に挑戦")).first).to_be_visible()
+    expect_chart(page, "answers-by-day", rows=14)
+    expect_chart(page, "reviews-ahead", rows=7)
     capture("dashboard-after-practice")

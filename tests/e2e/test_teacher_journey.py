@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.e2e.answering import answer_shown_item
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import expect_chart, log_in
 
 PASSWORD = "pw-12345678"  # the conftest's teacher and the student below
 
@@ -20,7 +20,7 @@ def _local(moment) -> str:
 def test_a_teacher_builds_assigns_and_reads_the_results(page: Page, browser, site, e2e_bank, capture, teacher,
                                                          django_user_model):
     log_in(page, site, "sensei", PASSWORD)
-    page.goto(f"{site}/teach/")
+    expect(page).to_have_url(re.compile(r"/teach/$"))  # a teacher lands on the teacher home
     page.get_by_label("クラス名").fill("2年3組")
     page.get_by_role("button", name="クラスを作る").click()
     join_code = page.locator("code.join-code").inner_text()  # a new class opens on its own page
@@ -83,6 +83,8 @@ def test_a_teacher_builds_assigns_and_reads_the_results(page: Page, browser, sit
     page.get_by_role("link", name="結果").first.click()
     student_row = page.locator("table.students tr").filter(has_text="taro")
     expect(student_row).to_contain_text(re.compile(r"\b\d+:\d\d\b"))  # the time taken, as minutes:seconds
+    expect_chart(page, "grade-spread", rows=10)
+    expect(page.locator(".option-bars .key-mark").first).to_be_visible()  # a bar per option, the key marked
     capture("results")
     with page.expect_download() as download:
         page.get_by_role("link", name="CSVをダウンロード").click()
