@@ -220,6 +220,73 @@ def timeline_chart(events: list[tuple[str, str, float, float]], *, width: int = 
     return TimelineChart(marks, width, int(axis_y + PAD_BOTTOM), ticks, axis_y, row_height)
 
 
+@dataclass
+class Line:
+    label: str
+    values: list[float | None]
+    points: list[tuple[float, float, float]]  # x, y, value for each known value
+
+    @property
+    def path(self) -> str:
+        return " ".join(f"{x:.1f},{y:.1f}" for x, y, _value in self.points)
+
+
+@dataclass
+class LineChart:
+    labels: list[str]
+    lines: list[Line]
+    width: int
+    height: int
+    x_ticks: list[Tick]
+    y_ticks: list[Tick]
+    baseline: float
+
+    @property
+    def plot_left(self) -> int:
+        return PAD_LEFT
+
+    @property
+    def plot_right(self) -> int:
+        return self.width - PAD_RIGHT
+
+    @property
+    def tick_x(self) -> int:
+        return PAD_LEFT - 4
+
+    @property
+    def label_y(self) -> float:
+        return self.baseline + 16
+
+    @property
+    def rows(self) -> list[tuple[str, list[float | None]]]:
+        """The data by label, a value per line, for the table beside the chart."""
+        return [(label, [line.values[index] for line in self.lines]) for index, label in enumerate(self.labels)]
+
+
+def line_chart(labels: list[str], series: list[tuple[str, list[float | None]]], *, top: float = 100,
+               width: int = 320, height: int = 160) -> LineChart:
+    """Lines over a scale from 0 to ``top`` (a percentage by default); a None is a day with no value.
+
+    >>> chart = line_chart(["1", "2", "3"], [("a", [None, 50, 100])], height=100)
+    >>> [(round(x), round(y)) for x, y, _v in chart.lines[0].points]
+    [(170, 41), (265, 10)]
+    """
+    plot_width, plot_height = width - PAD_LEFT - PAD_RIGHT, height - PAD_TOP - PAD_BOTTOM
+    step = plot_width / max(len(labels), 1)
+    baseline = PAD_TOP + plot_height
+
+    def x_at(index: int) -> float:
+        return PAD_LEFT + step * (index + 0.5)
+
+    lines = [Line(name, values, [(x_at(index), baseline - plot_height * value / top, value)
+                                 for index, value in enumerate(values) if value is not None])
+             for name, values in series]
+    shown = [index for index in range(len(labels))
+             if len(labels) <= 8 or index % 7 == 6 or index in (0, len(labels) - 1)]
+    return LineChart(labels, lines, width, height, [Tick(x_at(index), labels[index]) for index in shown],
+                     [Tick(baseline - plot_height * share, _number(top * share)) for share in (0, 0.5, 1)], baseline)
+
+
 def day_labels(days: list[date]) -> list[str]:
     return [f"{day.month}/{day.day}" for day in days]
 

@@ -2,9 +2,10 @@
 
 from .attempts import Answer, Attempt, AttemptItem
 from .bank import Item, ItemLeak, ItemVersion, LearnedDistractor
-from .progress import ReviewCard, ReviewLog
+from .progress import MasteryDay, ReviewCard, ReviewLog
 from .teaching import Assignment, Membership, QuizSet, QuizSetEntry, SchoolClass
 from .uploads import DocumentUpload
 
 __all__ = ["Answer", "Assignment", "Attempt", "AttemptItem", "DocumentUpload", "Item", "ItemLeak", "ItemVersion",
-           "LearnedDistractor", "Membership", "QuizSet", "QuizSetEntry", "ReviewCard", "ReviewLog", "SchoolClass"]
+           "LearnedDistractor", "MasteryDay", "Membership", "QuizSet", "QuizSetEntry", "ReviewCard", "ReviewLog",
+           "SchoolClass"]

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from content.models import Chapter
+
 from .attempts import Answer
 from .bank import Item
 
@@ -45,3 +47,25 @@ class ReviewLog(models.Model):
 
     def __str__(self):
         return f"{self.card} {self.rating} {self.reviewed_at:%Y-%m-%d}"
+
+
+class MasteryDay(models.Model):
+    """A learner's mastery of a chapter as their dashboard showed it on a day: the points of the
+    progress-over-time line (FSRS recall moves on between reviews, so a past day cannot be worked out
+    again afterwards)."""
+
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE,
+                                related_name="mastery_days")
+    chapter = models.ForeignKey(Chapter, verbose_name=_("chapter"), on_delete=models.CASCADE,
+                                related_name="mastery_days")
+    day = models.DateField(_("day"))
+    percent = models.PositiveSmallIntegerField(_("mastery (%)"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["learner", "chapter", "day"], name="mastery_day_unique")]
+        indexes = [models.Index(fields=["learner", "day"], name="mastery_day_learner")]
+        verbose_name = _("mastery of a day")
+        verbose_name_plural = _("mastery by day")
+
+    def __str__(self):
+        return f"{self.learner} {self.chapter_id} {self.day}: {self.percent}"

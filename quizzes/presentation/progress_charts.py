@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from civiclearn.charts import ColumnChart, column_chart, day_labels
+from civiclearn.charts import ColumnChart, LineChart, column_chart, day_labels, line_chart
 from quizzes.selectors.learning import Progress
+from quizzes.services.mastery_days import chapter_percent
 
 
 @dataclass
 class ProgressPictures:
     answers: ColumnChart
     due: ColumnChart
+    mastery: LineChart
 
 
 def progress_pictures(progress: Progress) -> ProgressPictures:
@@ -22,4 +24,22 @@ def progress_pictures(progress: Progress) -> ProgressPictures:
     ahead = [day for day, _count in progress.due_ahead]
     due = column_chart(list(zip(day_labels(ahead), [count for _day, count in progress.due_ahead], strict=True)),
                        tones=["due"] * len(ahead))
-    return ProgressPictures(answers, due)
+    return ProgressPictures(answers, due, _mastery_line(progress, days))
+
+
+def _mastery_line(progress: Progress, days: list) -> LineChart:
+    """Each chapter's mastery day by day: today's as the dashboard works it out now, the days before as
+    recorded, a day without a record carrying the one before it (mastery moves only by practice and
+    by forgetting, slowly)."""
+    series = []
+    for chapter in progress.chapters:
+        recorded = progress.mastery_history.get(chapter.chapter_id, {})
+        carried, values = None, []
+        earlier = [percent for day, percent in sorted(recorded.items()) if day < days[0]]
+        carried = earlier[-1] if earlier else None
+        for day in days[:-1]:
+            carried = recorded.get(day, carried)
+            values.append(carried)
+        values.append(chapter_percent(chapter))
+        series.append((chapter.title, values))
+    return line_chart(day_labels(days), series)

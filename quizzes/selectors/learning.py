@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from content.models import Section, Term
 from quizzes.mastery import Mastery, masteries
-from quizzes.models import Answer, Attempt, AttemptItem, Item, ReviewCard
+from quizzes.models import Answer, Attempt, AttemptItem, Item, MasteryDay, ReviewCard
 from quizzes.release import feedback_visible, released
 from quizzes.scheduling import recall_probability
 from quizzes.selectors.bank import published_items
@@ -112,6 +112,8 @@ class Progress:
     recent: list[RecentSession]
     missed_terms: list[tuple[Term, int]]  # from released answers only
     by_day: list[tuple[date, int, int]] = field(default_factory=list)  # the last CHART_DAYS: answered, right
+    # chapter id → day → percent, for the days before today
+    mastery_history: dict[int, dict[date, int]] = field(default_factory=dict)
     due_ahead: list[tuple[date, int]] = field(default_factory=list)  # reviews due on each of the next days
 
 
@@ -134,6 +136,7 @@ def progress_for(*, learner, now: datetime | None = None) -> Progress:
         due_today=sum(1 for item_id, _card, due in cards if due <= end_of_day and item_id in published),
         streak=_streak(set(answer_days), now),
         by_day=_last_days(answer_days, now),
+        mastery_history=_mastery_history(learner, now),
         due_ahead=_due_ahead([due for item_id, _card, due in cards if item_id in published], now),
         recent=_recent(learner, now),
         missed_terms=_missed_terms(learner, now),
@@ -179,6 +182,17 @@ def _streak(days: set[date], now: datetime) -> int:
         streak += 1
         day -= timedelta(days=1)
     return streak
+
+
+def _mastery_history(learner, now: datetime) -> dict[int, dict[date, int]]:
+    """The mastery each chapter had on the days before today that the learner's dashboard recorded
+    (services/mastery_days.py), over the chart's days and a week before them to carry a value in."""
+    today = timezone.localtime(now).date()
+    rows = MasteryDay.objects.filter(learner=learner, day__gte=today - timedelta(days=CHART_DAYS + 7), day__lt=today)
+    history: dict[int, dict[date, int]] = {}
+    for chapter_id, day, percent in rows.order_by("day").values_list("chapter_id", "day", "percent"):
+        history.setdefault(chapter_id, {})[day] = percent
+    return history
 
 
 def _last_days(answer_days: dict[date, tuple[int, int]], now: datetime) -> list[tuple[date, int, int]]:

@@ -24,6 +24,7 @@ from quizzes.selectors.teaching import assignments_for_student, assignments_open
 from quizzes.services.answering import AnswerRefused, attempt_answer, attempt_close_if_expired, attempt_finish
 from quizzes.services.assignments import AttemptRefused, assignment_start
 from quizzes.services.classes import class_join
+from quizzes.services.mastery_days import mastery_days_record
 from quizzes.services.practice import PracticeRefused, practice_start
 from quizzes.services.reviews import reviews_release
 
@@ -32,6 +33,7 @@ from quizzes.services.reviews import reviews_release
 def dashboard(request):
     reviews_release(learner_id=request.user.pk)  # answers whose feedback came out since: their reviews now
     progress = progress_for(learner=request.user)
+    mastery_days_record(learner=request.user, progress=progress, today=timezone.localdate())
     return render(request, "quizzes/dashboard.html", _dashboard_context(request, progress,
                                                                         PracticeStartForm(initial=_initial(progress),
                                                                                           reader=request.user)))

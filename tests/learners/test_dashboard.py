@@ -1,5 +1,7 @@
 """The dashboard: mastery bars, due reviews, streak, recent sessions, terms most missed."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -55,8 +57,9 @@ def test_the_dashboard_runs_bounded_queries(student_client, student, seed_bank, 
                                             django_assert_max_num_queries):
     practise(student, list(Item.objects.filter(status="published").order_by("id")[:answered]), right=False)
     # session, user, items, cards, sections, recent attempts, streak days, missed terms + rows, chapters
-    # (form), assignments + their attempts, the teacher check, the answers whose reviews wait for a release
-    with django_assert_max_num_queries(13):
+    # (form), assignments + their attempts, the teacher check, the answers whose reviews wait for a release,
+    # the mastery of the days before and today's written
+    with django_assert_max_num_queries(15):
         assert student_client.get(DASHBOARD).status_code == 200
 
 
@@ -91,3 +94,28 @@ def test_the_dashboard_draws_answers_by_day_and_reviews_ahead(student_client, st
     ahead = page[page.index('id="reviews-ahead"'):]
     in_two_days = today + timedelta(days=2)
     assert re.search(rf"<td>{in_two_days.month}/{in_two_days.day}</td><td>1</td>", ahead)
+
+
+def test_mastery_is_drawn_day_by_day_from_what_the_dashboard_recorded(student_client, student, seed_bank):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from quizzes.models import MasteryDay
+
+    today = timezone.localdate()
+    MasteryDay.objects.create(learner=student, chapter=seed_bank, day=today - timedelta(days=5), percent=12)
+    MasteryDay.objects.create(learner=student, chapter=seed_bank, day=today - timedelta(days=3), percent=20)
+    practise(student, list(Item.objects.filter(section__number=1, status="published")), right=True)
+    page = student_client.get(DASHBOARD).content.decode()
+    drawn = page[page.index('id="mastery-by-day"'):]
+    drawn = drawn[:drawn.index("</figure>")]
+    recorded = MasteryDay.objects.get(learner=student, day=today).percent  # today's written as it is shown
+    day = lambda back: today - timedelta(days=back)  # noqa: E731
+    cells = dict(re.findall(r"<tr><td>(\d+/\d+)</td><td>([^<]+)</td></tr>", drawn))
+    assert cells[f"{day(6).month}/{day(6).day}"] == "—"  # before anything was recorded
+    assert cells[f"{day(5).month}/{day(5).day}"] == "12%" and cells[f"{day(4).month}/{day(4).day}"] == "12%"
+    assert cells[f"{day(3).month}/{day(3).day}"] == "20%" and cells[f"{today.month}/{today.day}"] == f"{recorded}%"
+    assert "<polyline" in drawn
+    student_client.get(DASHBOARD)
+    assert MasteryDay.objects.filter(learner=student, day=today).count() == 1  # one row a day, updated
