@@ -76,7 +76,7 @@ def test_a_student_from_sign_up_to_progress(page: Page, site, e2e_bank, capture,
     expect(page.get_by_text("まだセッションはありません。")).to_have_count(0)
     expect(page.locator("section").filter(has_text="最近のセッション").locator("li")).to_have_count(1)
     expect(page.locator(".seen").filter(has_text=re.compile(r"問中[1-9]\d*問に挑戦")).first).to_be_visible()
+    capture("dashboard-after-practice")
     expect_chart(page, "answers-by-day", rows=14)
     expect_chart(page, "reviews-ahead", rows=7)
     expect_chart(page, "mastery-by-day", rows=14)
-    capture("dashboard-after-practice")

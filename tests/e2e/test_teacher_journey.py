@@ -83,9 +83,9 @@ def test_a_teacher_builds_assigns_and_reads_the_results(page: Page, browser, sit
     page.get_by_role("link", name="結果").first.click()
     student_row = page.locator("table.students tr").filter(has_text="taro")
     expect(student_row).to_contain_text(re.compile(r"\b\d+:\d\d\b"))  # the time taken, as minutes:seconds
+    capture("results")
     expect_chart(page, "grade-spread", rows=10)
     expect(page.locator(".option-bars .key-mark").first).to_be_visible()  # a bar per option, the key marked
-    capture("results")
     with page.expect_download() as download:
         page.get_by_role("link", name="CSVをダウンロード").click()
     text = download.value.path().read_text(encoding="utf-8-sig")
