@@ -39,7 +39,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "axes",
     "django_tasks",
-    "django_tasks_db",
+    "civiclearn.task_app.TasksDatabaseConfig",  # django_tasks_db, named in our languages
     "civiclearn",  # project-wide commands: backups, translations
     "accounts",
     "content",
