@@ -54,20 +54,21 @@ def test_matching_and_ordering_by_keyboard_on_a_phone(page: Page, site, e2e_bank
     assert Answer.objects.filter(slot__attempt=attempt).count() == 2
 
 
-def test_matching_by_touch_on_a_phone(browser, site, e2e_bank, django_user_model):
-    attempt = _session(django_user_model, ["matching"])
+def test_matching_and_ordering_by_touch_on_a_phone(browser, site, e2e_bank, django_user_model):
+    attempt = _session(django_user_model, ["matching", "ordering"])
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, locale="ja-JP")
     page = context.new_page()
     log_in(page, site, "phone", "pw-12345678")
-    page.goto(f"{site}/practice/{attempt.pk}/items/1/")
-    _fits_the_phone(page)
-    selects = page.locator(".match-row select")
-    for index in range(selects.count()):
-        selects.nth(index).tap()
-        selects.nth(index).select_option(index=index + 1)
-    page.get_by_role("button", name="解答する").tap()
-    expect(page.locator(".feedback")).to_be_visible()
-    assert re.search(r"→", page.locator(".feedback").inner_text())
+    for position, rows in ((1, ".match-row select"), (2, ".order-row select")):
+        page.goto(f"{site}/practice/{attempt.pk}/items/{position}/")
+        _fits_the_phone(page)
+        selects = page.locator(rows)
+        for index in range(selects.count()):
+            selects.nth(index).tap()
+            selects.nth(index).select_option(index=index + 1)
+        page.get_by_role("button", name="解答する").tap()
+        expect(page.locator(".feedback")).to_be_visible()
+    assert Answer.objects.filter(slot__attempt=attempt).count() == 2
     context.close()
 
 
