@@ -34,7 +34,7 @@ VIEWED_ITEMS = 10
 class Endpoint:
     name: str
     label: str
-    group: str  # which throughput target applies: floor, read, answer or heavy
+    group: str  # the floor, or the endpoint whose target applies (report.RATIO_TARGETS)
     lines: list[str] = field(default_factory=list)  # METHOD \t PATH \t AUTH \t BODY
 
     def write(self, folder: Path) -> Path:
@@ -71,17 +71,19 @@ def prepare(*, students: int, answers_each: int, seed: int = 7) -> list[Endpoint
              .select_related("quiz_set__owner").order_by("-students", "pk").first())
 
     endpoints = {name: Endpoint(name, label, group) for name, label, group in [
-        ("floor", "bare Django view (/health/)", "floor"),
-        ("lesson", "lesson page", "read"),
-        ("glossary", "glossary", "read"),
-        ("practice_item", "practice item page", "read"),
+        ("floor", "bare Django view (no apps, no middleware)", "floor"),
+        ("health", "/health/ (the whole middleware stack)", "health"),
+        ("lesson", "lesson page", "lesson"),
+        ("glossary", "glossary", "glossary"),
+        ("practice_item", "practice item page", "practice_item"),
         ("answer", "post an answer (API)", "answer"),
-        ("dashboard", "student's dashboard", "heavy"),
-        ("class_results", f"class results page ({large.students} students)", "heavy"),
-        ("results_api", "quiz-set results API", "heavy"),
-        ("bank_filter", "item-bank filter page", "read"),
+        ("dashboard", "student's dashboard", "dashboard"),
+        ("class_results", f"class results page ({large.students} students)", "class_results"),
+        ("results_api", "quiz-set results API", "results_api"),
+        ("bank_filter", "item-bank filter page", "bank_filter"),
     ]}
-    endpoints["floor"].lines.append(_line("GET", reverse("health")))
+    endpoints["floor"].lines.append(_line("GET", "/bare/"))  # served by bench.bare (bench/run.py)
+    endpoints["health"].lines.append(_line("GET", reverse("health")))
     teacher_cookie = _session_cookie(large.quiz_set.owner)
     set_id = large.quiz_set_id
     endpoints["class_results"].lines.append(_line("GET", reverse("quizzes:teach-results", args=[set_id]),

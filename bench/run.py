@@ -3,9 +3,10 @@
     python -m bench.run --mode quick     (make bench: a small data set, short runs, a few minutes)
     python -m bench.run --mode full      (make bench-full: 10,000 students, 1,000,000 answers)
 
-Every figure comes from one run against one server: gunicorn with production settings on the
-benchmark database (PostgreSQL unless BENCH_DATABASE_URL says otherwise), and the bare /health/
-view measured beside the real endpoints, so each endpoint is also given as a ratio to that floor.
+Every figure comes from one run: gunicorn with production settings on the benchmark database
+(PostgreSQL unless BENCH_DATABASE_URL says otherwise), and beside it the same gunicorn serving a bare
+Django view (bench/bare: no apps, no middleware), so that each endpoint is given as a ratio to what
+Django itself costs; /health/, which pays the whole middleware stack, is one more row.
 Results go to bench/results/<mode>-<time>/ (report.md, results.json, explain.txt).
 """
 
@@ -95,9 +96,12 @@ def main() -> None:
     (out / "explain.txt").write_text(query_profile.explain_all(profiles), encoding="utf-8")
     files = {endpoint.name: endpoint.write(out / "requests") for endpoint in endpoints}
 
-    with Server(workers=args.workers, port=args.port, log=out / "gunicorn.log") as server:
-        _smoke(server.url, endpoints)
-        runs = [_wrk(server.url, name, files[name], concurrency, mode.seconds)
+    bare_server = Server(workers=args.workers, port=args.port + 1, log=out / "gunicorn-bare.log",
+                         app="bench.bare.wsgi")
+    with Server(workers=args.workers, port=args.port, log=out / "gunicorn.log") as server, bare_server as bare:
+        urls = {endpoint.name: bare.url if endpoint.group == "floor" else server.url for endpoint in endpoints}
+        _smoke(urls, endpoints)
+        runs = [_wrk(urls[name], name, files[name], concurrency, mode.seconds)
                 for name in files for concurrency in mode.concurrencies]
         memory = server.worker_memory()
 
@@ -191,9 +195,10 @@ def _import_time() -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _smoke(url: str, endpoints) -> None:
+def _smoke(urls: dict[str, str], endpoints) -> None:
     """One request to each endpoint before the load: a wrong set-up fails here, not as a fast 404."""
     for endpoint in endpoints:
+        url = urls[endpoint.name]
         method, path, auth, body = endpoint.lines[-1].split("\t")
         headers = {"Authorization": auth} if auth.startswith("Token ") else {"Cookie": auth} if auth else {}
         if body:

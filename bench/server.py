@@ -12,15 +12,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class Server:
-    def __init__(self, *, workers: int, port: int, log: Path):
-        self.workers, self.port, self.log = workers, port, log
+    """``app``: the WSGI module, CivicLearn's by default, or bench.bare.wsgi for the bare Django view."""
+
+    def __init__(self, *, workers: int, port: int, log: Path, app: str = "civiclearn.wsgi"):
+        self.workers, self.port, self.log, self.app = workers, port, log, app
         self.url = f"http://127.0.0.1:{port}"
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> Server:
         self._log = self.log.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "civiclearn.wsgi", "--workers", str(self.workers),
+            [sys.executable, "-m", "gunicorn", self.app, "--workers", str(self.workers),
              "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning", "--backlog", "2048"],
             cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT)
         self._wait_until_up()
