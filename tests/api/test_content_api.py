@@ -84,3 +84,13 @@ def test_api_docs_are_served_without_a_cdn(client, db):
     page = client.get("/api/docs/").content.decode()
     assert "/static/drf_spectacular_sidecar/" in page
     assert "cdn" not in page.lower() and "unpkg" not in page.lower()
+
+
+def test_the_export_documents_the_content_type_of_each_format(api, db):
+    """Moodle XML is served as application/xml, GIFT as text/plain: the schema says both (the fuzzer
+    judges responses against it)."""
+    from quizzes.presentation.exports import FORMATS
+
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    documented = set(schema["paths"]["/api/v1/quiz-sets/{id}/export/"]["get"]["responses"]["200"]["content"])
+    assert documented == {content_type for _extension, content_type, _render in FORMATS.values()}
