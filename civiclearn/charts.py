@@ -49,17 +49,11 @@ class Column:
         return self.x + self.width / 2
 
 
-@dataclass
-class ColumnChart:
-    columns: list[Column]
-    width: int
-    height: int
-    baseline: float
-    ticks: list[Tick] = field(default_factory=list)
+class _Plotted:
+    """Where the plot of a chart with a baseline lies, for its template (needs ``width`` and ``baseline``)."""
 
-    @property
-    def empty(self) -> bool:
-        return not any(column.value for column in self.columns)
+    width: int
+    baseline: float
 
     @property
     def plot_left(self) -> int:
@@ -76,6 +70,19 @@ class ColumnChart:
     @property
     def tick_x(self) -> int:
         return PAD_LEFT - 4
+
+
+@dataclass
+class ColumnChart(_Plotted):
+    columns: list[Column]
+    width: int
+    height: int
+    baseline: float
+    ticks: list[Tick] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not any(column.value for column in self.columns)
 
 
 def column_chart(values: list[tuple[str, float]], *, width: int = 320, height: int = 160,
@@ -232,7 +239,7 @@ class Line:
 
 
 @dataclass
-class LineChart:
+class LineChart(_Plotted):
     labels: list[str]
     lines: list[Line]
     width: int
@@ -240,22 +247,6 @@ class LineChart:
     x_ticks: list[Tick]
     y_ticks: list[Tick]
     baseline: float
-
-    @property
-    def plot_left(self) -> int:
-        return PAD_LEFT
-
-    @property
-    def plot_right(self) -> int:
-        return self.width - PAD_RIGHT
-
-    @property
-    def tick_x(self) -> int:
-        return PAD_LEFT - 4
-
-    @property
-    def label_y(self) -> float:
-        return self.baseline + 16
 
     @property
     def rows(self) -> list[tuple[str, list[float | None]]]:

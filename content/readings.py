@@ -10,8 +10,9 @@ import re
 from functools import cache, lru_cache
 
 _PARENTHESISED = re.compile(r"[（(][^）)]*[）)]")
-_KANA = re.compile(r"^[ぁ-ゖァ-ヺー]+$")
-_KANJI = re.compile(r"[\u3400-\u9fff々〆]")
+KANA = re.compile(r"^[ぁ-ゖァ-ヺー]+$")  # a word in kana only
+KANJI_CLASS = "[\u3400-\u9fff々〆]"
+KANJI = re.compile(KANJI_CLASS)
 _TO_HIRAGANA = str.maketrans({chr(code): chr(code - 0x60) for code in range(ord("ァ"), ord("ヶ") + 1)})
 _TO_KATAKANA = str.maketrans({chr(code): chr(code + 0x60) for code in range(ord("ぁ"), ord("ゖ") + 1)})
 
@@ -46,7 +47,7 @@ def reading_of(term: str) -> str:
         if morpheme.part_of_speech()[0] == "補助記号":
             continue
         reading = morpheme.reading_form()
-        if not _KANA.match(reading):
+        if not KANA.match(reading):
             return ""
         parts.append(reading)
     return katakana_to_hiragana("".join(parts))
@@ -64,18 +65,18 @@ def shown_reading(term: str, reading: str) -> str:
     ('アイシーティー', 'ノーマップス')
     """
     name = _PARENTHESISED.sub("", term).strip()  # 「ICT（情報通信技術）」: the gloss is not the name
-    if not reading or _KANA.match(name):
+    if not reading or KANA.match(name):
         return ""
-    if not _KANJI.search(name):  # a Latin name (NoMaps, ICT): how it is said, in katakana
-        return hiragana_to_katakana(reading) if _KANA.match(reading) else ""
+    if not KANJI.search(name):  # a Latin name (NoMaps, ICT): how it is said, in katakana
+        return hiragana_to_katakana(reading) if KANA.match(reading) else ""
     parts = []
     for morpheme in tokenizer().tokenize(name):
         surface = morpheme.surface()
-        if not _KANJI.search(surface):
+        if not KANJI.search(surface):
             parts.append(surface)
             continue
         kana = morpheme.reading_form()
-        if not _KANA.match(kana):
+        if not KANA.match(kana):
             return reading  # the dictionary cannot read a part: the stored reading as it is
         parts.append(katakana_to_hiragana(kana))
     return "".join(parts)

@@ -15,31 +15,28 @@ import re
 from functools import lru_cache
 from html import escape
 
-from .readings import katakana_to_hiragana, tokenizer
-
-_KANJI = re.compile(r"[\u3400-\u9fff々〆]")
-_KANA = re.compile(r"^[ぁ-ゖァ-ヺー]+$")
+from .readings import KANA, KANJI, KANJI_CLASS, katakana_to_hiragana, tokenizer
 
 
 @lru_cache(maxsize=8192)
 def ruby_html(text: str) -> str:
     """The text as escaped HTML, its kanji read above them."""
-    if not _KANJI.search(text):
+    if not KANJI.search(text):
         return escape(text)
     return "".join(_morpheme_html(m.surface(), m.reading_form()) for m in tokenizer().tokenize(text))
 
 
 def _morpheme_html(surface: str, reading: str) -> str:
-    if not _KANJI.search(surface) or not _KANA.match(reading):
+    if not KANJI.search(surface) or not KANA.match(reading):
         return escape(surface)
     kana = katakana_to_hiragana(reading)
     plain = katakana_to_hiragana(surface)
     start = 0  # kana before the kanji (お in お知らせ) and after them (いた in 置いた) stay as they are
-    while (start < len(surface) and not _KANJI.match(surface[start]) and start < len(kana)
+    while (start < len(surface) and not KANJI.match(surface[start]) and start < len(kana)
            and plain[start] == kana[start]):
         start += 1
     end = 0
-    while (end < len(surface) - start and not _KANJI.match(surface[-1 - end]) and end < len(kana) - start
+    while (end < len(surface) - start and not KANJI.match(surface[-1 - end]) and end < len(kana) - start
            and plain[-1 - end] == kana[-1 - end]):
         end += 1
     base, read = surface[start:len(surface) - end], kana[start:len(kana) - end]
@@ -51,11 +48,11 @@ def _morpheme_html(surface: str, reading: str) -> str:
 def _aligned(base: str, read: str) -> str:
     """Each run of kanji under its own reading when the kana between them can be found in the reading
     (取り組 / とりく → 取(と)り組(く)); else one reading over the whole."""
-    runs = re.findall(r"[\u3400-\u9fff々〆]+|[^\u3400-\u9fff々〆]+", base)
-    pattern = "".join("(.+?)" if _KANJI.match(run) else re.escape(katakana_to_hiragana(run)) for run in runs)
+    runs = re.findall(f"{KANJI_CLASS}+|(?:(?!{KANJI_CLASS}).)+", base)
+    pattern = "".join("(.+?)" if KANJI.match(run) else re.escape(katakana_to_hiragana(run)) for run in runs)
     match = re.fullmatch(pattern, read)
     if match is None or len(runs) == 1:
         return f"<ruby>{escape(base)}<rt>{escape(read)}</rt></ruby>"
     readings = iter(match.groups())
-    return "".join(f"<ruby>{escape(run)}<rt>{escape(next(readings))}</rt></ruby>" if _KANJI.match(run)
+    return "".join(f"<ruby>{escape(run)}<rt>{escape(next(readings))}</rt></ruby>" if KANJI.match(run)
                    else escape(run) for run in runs)
