@@ -20,6 +20,7 @@ from django.db.models import Count
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
+from bench.peer_env import Peer
 from content.models import Chapter
 from quizzes.generation.kinds import Kind
 from quizzes.models import Assignment, Item
@@ -35,7 +36,8 @@ class Endpoint:
     name: str
     label: str
     group: str  # the floor, or the endpoint whose target applies (report.RATIO_TARGETS)
-    lines: list[str] = field(default_factory=list)  # METHOD \t PATH \t AUTH \t BODY
+    lines: list[str] = field(default_factory=list)  # METHOD \t PATH \t AUTH \t BODY (JSON, or a form)
+    app: str = "civiclearn"  # which server answers it: civiclearn, bare (the floor) or peer
 
     def write(self, folder: Path) -> Path:
         path = folder / f"{self.name}.requests"
@@ -82,6 +84,7 @@ def prepare(*, students: int, answers_each: int, seed: int = 7) -> list[Endpoint
         ("results_api", "quiz-set results API", "results_api"),
         ("bank_filter", "item-bank filter page", "bank_filter"),
     ]}
+    endpoints["floor"].app = "bare"
     endpoints["floor"].lines.append(_line("GET", "/bare/"))  # served by bench.bare (bench/run.py)
     endpoints["health"].lines.append(_line("GET", reverse("health")))
     teacher_cookie = _session_cookie(large.quiz_set.owner)
@@ -112,3 +115,9 @@ def prepare(*, students: int, answers_each: int, seed: int = 7) -> list[Endpoint
                 _line("POST", path, token, {"item": slot.item_id, "response": _response_for(slot)}))
     rng.shuffle(endpoints["answer"].lines)  # interleave learners, as a class answering at once would
     return list(endpoints.values())
+
+
+def peer_endpoints(files: dict[str, Path]) -> list[Endpoint]:
+    """The peer's endpoints from the request files its own Python wrote (bench/peer/prepare.py)."""
+    return [Endpoint(name, Peer.LABELS[name], name, path.read_text(encoding="utf-8").splitlines(), app="peer")
+            for name, path in files.items()]

@@ -1,6 +1,7 @@
 """What a request to an endpoint costs in-process: its queries, the time spent in the database and
 in Python (median of several requests), and the plans of its slowest queries (EXPLAIN ANALYZE on
-PostgreSQL). Runs with Django's test client, without the HTTP server or the load generator."""
+PostgreSQL), and where the rest of its time goes (bench/breakdown.py). Runs with Django's test client,
+without the HTTP server or the load generator."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.test import Client
+
+from .breakdown import Breakdown, instrumented
 
 EXPLAINED_PER_ENDPOINT = 2
 TIMED_REQUESTS = 15
@@ -23,6 +26,7 @@ class Profile:
     total_ms: float = 0.0  # median time of a request, in-process
     database_ms: float = 0.0  # of which waiting for the database (median)
     queries: list[dict] = field(default_factory=list)  # sql, time (s) of the last request
+    parts: dict[str, float] = field(default_factory=dict)  # median exclusive ms per part (bench/breakdown.py)
 
 
 class _QueryTimer:
@@ -61,27 +65,34 @@ def _sender(client: Client, line: str):
 def profile(endpoint) -> Profile:
     """Warm the caches with one request, then time TIMED_REQUESTS more. Answers take the last lines
     of their file (the load run starts at the front), each a first answer to its slot."""
-    if endpoint.group == "floor":  # the bare Django view is another app (bench.bare), with nothing to profile
+    if endpoint.app != "civiclearn":  # the bare view and the peer are other apps, served by other servers
         return Profile(endpoint.name, 0)
-    client = Client()
-    if endpoint.group == "answer":
-        client.get("/health/")  # load the middleware before the timed requests
-        senders = [_sender(client, line) for line in endpoint.lines[-TIMED_REQUESTS:]]
-    else:
-        senders = [_sender(client, endpoint.lines[0])] * (TIMED_REQUESTS + 1)
-        senders.pop()()
-    totals, waits, timer = [], [], None
-    for send in senders:
-        timer = _QueryTimer()
-        with connection.execute_wrapper(timer):
-            started = time.perf_counter()
-            response = send()
-            totals.append(time.perf_counter() - started)
-        if response.status_code not in (200, 201):
-            raise SystemExit(f"{endpoint.name}: {endpoint.lines[0]!r} answered {response.status_code}")
-        waits.append(sum(q["time"] for q in timer.queries))
+    breakdown = Breakdown()
+    with instrumented(breakdown):
+        client = Client()  # made here, so that its middleware chain is loaded through the timed wrappers
+        if endpoint.group == "answer":
+            client.get("/health/")  # load the middleware before the timed requests
+            senders = [_sender(client, line) for line in endpoint.lines[-TIMED_REQUESTS:]]
+        else:
+            senders = [_sender(client, endpoint.lines[0])] * (TIMED_REQUESTS + 1)
+            senders.pop()()
+        totals, waits, parts, timer = [], [], [], None
+        for send in senders:
+            timer = _QueryTimer()
+            breakdown.totals.clear()
+            with connection.execute_wrapper(timer):
+                started = time.perf_counter()
+                response = breakdown.request(send)
+                totals.append(time.perf_counter() - started)
+            if response.status_code not in (200, 201):
+                raise SystemExit(f"{endpoint.name}: {endpoint.lines[0]!r} answered {response.status_code}")
+            waits.append(sum(q["time"] for q in timer.queries))
+            parts.append(dict(breakdown.totals))
+    names = dict.fromkeys(name for request in parts for name in request)
+    medians = {name: round(statistics.median(request.get(name, 0.0) for request in parts) * 1000, 2)
+               for name in names}
     return Profile(endpoint.name, len(timer.queries), round(statistics.median(totals) * 1000, 1),
-                   round(statistics.median(waits) * 1000, 1), timer.queries)
+                   round(statistics.median(waits) * 1000, 1), timer.queries, medians)
 
 
 def explain_all(profiles: dict[str, Profile]) -> str:

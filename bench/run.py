@@ -13,6 +13,7 @@ Results go to bench/results/<mode>-<time>/ (report.md, results.json, explain.txt
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import secrets
@@ -25,7 +26,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .report import write_report
+from . import databases, peer_env
+from .report import JUDGED_AT, breakdown_lines, write_report
 from .server import Server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,10 +63,15 @@ def main() -> None:
     parser.add_argument("--reuse-data", action="store_true",
                         help="keep the benchmark database from an earlier run of the same mode")
     parser.add_argument("--data-only", action="store_true", help="build the data set and stop")
+    parser.add_argument("--profile-only", action="store_true",
+                        help="profile each endpoint in-process and print where its time goes, without the load")
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS),
                         help="a Redis database the run may empty, shared by the workers as in production; "
                              "'' for none (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--compare-workers", default="2,4",
+                        help="worker counts to compare on a few pages after the main run; '' for none "
+                             "(default: %(default)s)")
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
     mode = MODES[args.mode]
@@ -92,32 +99,54 @@ def main() -> None:
     from . import load_fixtures, query_profile
 
     endpoints = load_fixtures.prepare(students=mode.load_students, answers_each=mode.answers_each)
+    if args.profile_only:
+        figures = [_endpoint_figures(e, query_profile.profile(e)) for e in endpoints]
+        print("\n".join(breakdown_lines(figures)))
+        return
+    peer = _peer(args.database_url)
+    if peer is not None:
+        endpoints += load_fixtures.peer_endpoints(peer.prepare(out, students=2 * mode.load_students))
     profiles = {endpoint.name: query_profile.profile(endpoint) for endpoint in endpoints}
     (out / "explain.txt").write_text(query_profile.explain_all(profiles), encoding="utf-8")
     files = {endpoint.name: endpoint.write(out / "requests") for endpoint in endpoints}
 
-    bare_server = Server(workers=args.workers, port=args.port + 1, log=out / "gunicorn-bare.log",
-                         app="bench.bare.wsgi")
-    with Server(workers=args.workers, port=args.port, log=out / "gunicorn.log") as server, bare_server as bare:
-        urls = {endpoint.name: bare.url if endpoint.group == "floor" else server.url for endpoint in endpoints}
+    servers = {
+        "civiclearn": Server(workers=args.workers, port=args.port, log=out / "gunicorn.log"),
+        "bare": Server(workers=args.workers, port=args.port + 1, log=out / "gunicorn-bare.log", app="bench.bare.wsgi"),
+    }
+    if peer is not None:
+        servers["peer"] = Server(workers=args.workers, port=args.port + 2, log=out / "gunicorn-peer.log",
+                                 app="bench.peer.wsgi", python=peer.python, environment=peer.environment, probe="/")
+    with contextlib.ExitStack() as stack:
+        urls = {app: stack.enter_context(server).url for app, server in servers.items()}
+        urls = {endpoint.name: urls[endpoint.app] for endpoint in endpoints}
         _smoke(urls, endpoints)
-        runs = [_wrk(urls[name], name, files[name], concurrency, mode.seconds)
-                for name in files for concurrency in mode.concurrencies]
-        memory = server.worker_memory()
+        runs = []
+        for name in files:
+            for concurrency in mode.concurrencies:
+                if name == peer_env.Peer.ANSWER:
+                    peer.reset()  # its students back at question 1, where the request lines start
+                runs.append(_wrk(urls[name], name, files[name], concurrency, mode.seconds))
+        memory = servers["civiclearn"].worker_memory()
+    compared = _compare_workers(args.compare_workers, args.port + 3, out, files, mode.seconds)
 
     results = {
         "mode": args.mode, "settings": asdict(mode),
-        "database": _database_label(args.database_url), "redis": bool(args.redis_url),
+        "database": databases.label(args.database_url), "redis": bool(args.redis_url),
         "workers": args.workers, "cpus": os.cpu_count(),
         "data_seconds": data_seconds, "import": import_figures, "memory": memory,
-        "endpoints": [{"name": e.name, "label": e.label, "group": e.group, "lines": len(e.lines),
-                       "queries": profiles[e.name].count, "in_process_ms": profiles[e.name].total_ms,
-                       "database_ms": profiles[e.name].database_ms} for e in endpoints],
-        "runs": runs,
+        "endpoints": [_endpoint_figures(e, profiles[e.name]) for e in endpoints],
+        "runs": runs, "workers_compared": compared,
     }
     (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     print(write_report(results, out / "report.md"))
     print(f"\nWritten to {out.relative_to(ROOT)}/")
+
+
+def _endpoint_figures(endpoint, found) -> dict:
+    return {"name": endpoint.name, "label": endpoint.label, "group": endpoint.group, "app": endpoint.app,
+            "lines": len(endpoint.lines), "queries": found.count, "in_process_ms": found.total_ms,
+            "database_ms": found.database_ms, "parts_ms": found.parts}
 
 
 def _production_environment(database_url: str) -> dict[str, str]:
@@ -146,7 +175,7 @@ def _manage(*arguments: str) -> str:
 
 def _build_data(database_url: str, mode: Mode) -> float:
     print(f"Building the data set: {mode.students} students in {mode.classes} classes …", flush=True)
-    _recreate_database(database_url)
+    databases.recreate(database_url)
     _manage("migrate", "--noinput")
     _manage("import_chapter", str(SEED), "--slug", "sapporo-ict-chapter1")
     started = time.monotonic()
@@ -154,32 +183,8 @@ def _build_data(database_url: str, mode: Mode) -> float:
                       "--answers-per-student", str(mode.answers_per_student))
     print(printed.strip(), flush=True)
     seconds = round(time.monotonic() - started, 1)
-    _analyze(database_url)
+    databases.analyze(database_url)
     return seconds
-
-
-def _analyze(database_url: str) -> None:
-    """Fresh planner statistics, as autovacuum would gather after a bulk load (plans depend on them)."""
-    if database_url.startswith("sqlite"):
-        return
-    import psycopg
-
-    with psycopg.connect(database_url, autocommit=True) as connection:
-        connection.execute("VACUUM ANALYZE")
-
-
-def _recreate_database(database_url: str) -> None:
-    if database_url.startswith("sqlite"):
-        path = Path(database_url.removeprefix("sqlite:///"))
-        for leftover in path.parent.glob(path.name + "*"):
-            leftover.unlink()
-        return
-    import psycopg
-
-    base, _, name = database_url.rpartition("/")
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def _import_time() -> dict:
@@ -202,7 +207,7 @@ def _smoke(urls: dict[str, str], endpoints) -> None:
         method, path, auth, body = endpoint.lines[-1].split("\t")
         headers = {"Authorization": auth} if auth.startswith("Token ") else {"Cookie": auth} if auth else {}
         if body:
-            headers["Content-Type"] = "application/json"
+            headers["Content-Type"] = "application/json" if body.startswith("{") else FORM
         request = urllib.request.Request(url + path, data=body.encode() if body else None, method=method,
                                          headers=headers)
         with urllib.request.urlopen(request) as response:  # raises on 4xx and 5xx
@@ -225,8 +230,32 @@ def _wrk(url: str, name: str, requests_file: Path, concurrency: int, seconds: in
     return figures
 
 
-def _database_label(database_url: str) -> str:
-    return "SQLite" if database_url.startswith("sqlite") else "PostgreSQL"
+def _peer(database_url: str) -> peer_env.Peer | None:
+    peer_database = databases.sibling(database_url, "civiclearn_bench_peer")
+    if peer_database is None:
+        print("The peer runs on PostgreSQL only: this run goes on without it.")
+        return None
+    python = peer_env.peer_python()
+    return None if python is None else peer_env.Peer(python, peer_database)
+
+
+FORM = "application/x-www-form-urlencoded"
+COMPARED_ENDPOINTS = ("floor", "lesson", "practice_item", "dashboard")
+
+
+def _compare_workers(counts: str, port: int, out: Path, files: dict[str, Path], seconds: int) -> list[dict]:
+    """A few read-only pages at JUDGED_AT connections under each worker count, CivicLearn and the floor
+    each on its own gunicorn, to choose how many workers this machine serves best."""
+    compared = []
+    for workers in [int(n) for n in counts.split(",") if n.strip()]:
+        print(f"With {workers} workers:", flush=True)
+        with Server(workers=workers, port=port, log=out / f"gunicorn-{workers}w.log") as server, \
+                Server(workers=workers, port=port + 1, log=out / f"gunicorn-bare-{workers}w.log",
+                       app="bench.bare.wsgi") as bare:
+            for name in COMPARED_ENDPOINTS:
+                url = bare.url if name == "floor" else server.url
+                compared.append({**_wrk(url, name, files[name], JUDGED_AT, seconds), "workers": workers})
+    return compared
 
 
 if __name__ == "__main__":

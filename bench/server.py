@@ -12,19 +12,23 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class Server:
-    """``app``: the WSGI module, CivicLearn's by default, or bench.bare.wsgi for the bare Django view."""
+    """``app``: the WSGI module, CivicLearn's by default, bench.bare.wsgi for the bare Django view or
+    bench.peer.wsgi for the peer (with the peer venv's ``python`` and its ``environment``); ``probe``: a
+    path that answers 200 once the app is up."""
 
-    def __init__(self, *, workers: int, port: int, log: Path, app: str = "civiclearn.wsgi"):
+    def __init__(self, *, workers: int, port: int, log: Path, app: str = "civiclearn.wsgi",
+                 python: str = sys.executable, environment: dict | None = None, probe: str = "/health/"):
         self.workers, self.port, self.log, self.app = workers, port, log, app
+        self.python, self.environment, self.probe = python, environment, probe
         self.url = f"http://127.0.0.1:{port}"
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> Server:
         self._log = self.log.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", self.app, "--workers", str(self.workers),
+            [str(self.python), "-m", "gunicorn", self.app, "--workers", str(self.workers),
              "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning", "--backlog", "2048"],
-            cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT)
+            cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT, env=self.environment)
         self._wait_until_up()
         return self
 
@@ -39,7 +43,7 @@ class Server:
             if self.process.poll() is not None:
                 raise SystemExit(f"gunicorn stopped at start-up; see {self.log}")
             try:
-                with urllib.request.urlopen(self.url + "/health/", timeout=1) as response:
+                with urllib.request.urlopen(self.url + self.probe, timeout=1) as response:
                     if response.status == 200 and len(self.worker_pids()) == self.workers:
                         return
             except OSError:

@@ -1,5 +1,6 @@
 -- Sends the requests listed in a file, one per line: METHOD <tab> PATH <tab> AUTH <tab> BODY.
--- AUTH is "Token …" (sent as Authorization) or a cookie; BODY, when given, is JSON.
+-- AUTH is "Token …" (sent as Authorization) or a cookie; BODY, when given, is JSON (starting with "{") or
+-- a form (the peer's answer POST).
 -- Each wrk thread takes every Nth line from its own offset, so no two threads send the same answer.
 -- Prints one JSON line: requests, duration, errors, non-2xx responses and latency percentiles (µs).
 local threads = {}
@@ -31,7 +32,11 @@ function request()
     headers["Cookie"] = line[3]
   end
   if line[4] ~= "" then
-    headers["Content-Type"] = "application/json"
+    if line[4]:sub(1, 1) == "{" then
+      headers["Content-Type"] = "application/json"
+    else
+      headers["Content-Type"] = "application/x-www-form-urlencoded"
+    end
     body = line[4]
   end
   return wrk.format(line[1], line[2], headers, body)
