@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.backends import BACKEND
 from accounts.reading import furigana_set
 from accounts.roles import is_teacher
 from accounts.tokens import tokens_revoke
@@ -22,7 +23,7 @@ def signup(request):
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=BACKEND)
         messages.success(request, _("Welcome to CivicLearn, %(name)s.") % {"name": user.username})
         return redirect("quizzes:dashboard")
     return render(request, "registration/signup.html", {"form": form})

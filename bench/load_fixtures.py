@@ -20,6 +20,7 @@ from django.db.models import Count
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
+from accounts.backends import BACKEND
 from bench.peer_env import Peer
 from content.models import Chapter
 from quizzes.generation.kinds import Kind
@@ -52,7 +53,7 @@ def _line(method: str, path: str, auth: str = "", body: object | None = None) ->
 def _session_cookie(user: User) -> str:
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = BACKEND
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
