@@ -63,7 +63,7 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out logins
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.UserWithRoleBackend",  # Django's ModelBackend, with the user's role in the user's query
 ]
 
 ROOT_URLCONF = "civiclearn.urls"
@@ -81,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.roles",
+                "civiclearn.site_header.context",
             ],
         },
     },

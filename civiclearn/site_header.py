@@ -1,0 +1,113 @@
+"""The site header, rendered once per language and kind of reader and kept in each worker's memory;
+per request only the reader's name, the CSRF token and the path are filled in. Every page has the
+header, and rendering it (eleven URLs, three CSRF tokens, twenty translations) cost as much as some
+pages' own content (docs/PERFORMANCE.md).
+
+The same holes let a whole page be rendered once and kept (content/page_cache.py): ``reader_context``
+is what such a page is rendered with in place of the request's own user, request and token, and
+``fill`` puts the request's values in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from django.conf import settings
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from accounts.reading import furigana_on
+from accounts.roles import is_teacher
+
+# Letters only, so that escaping and URL-encoding leave them as they are.
+HOLE_USERNAME = "civiclearnholeusername"
+HOLE_CSRF = "civiclearnholecsrftoken"
+HOLE_FULL_PATH = "civiclearnholefullpath"
+HOLE_PATH = "civiclearnholepath"
+HOLE_HEADER = "civiclearnholesiteheader"
+_HOLES = re.compile("|".join(sorted([HOLE_USERNAME, HOLE_CSRF, HOLE_FULL_PATH, HOLE_PATH, HOLE_HEADER], key=len,
+                                    reverse=True)))
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """Stands in for the user while a shared rendering is made: only what the templates may ask."""
+
+    is_authenticated: bool
+    is_staff: bool = False
+    username: str = HOLE_USERNAME
+
+
+class _Request:
+    """Stands in for the request while a shared rendering is made: its path is a hole."""
+
+    path = HOLE_PATH
+
+    @staticmethod
+    def get_full_path() -> str:
+        return HOLE_FULL_PATH
+
+
+def context(request) -> dict:
+    """The context processor: ``site_header``, made only when a page shows it (base.html does)."""
+    return {"site_header": SimpleLazyObject(lambda: site_header(request))}
+
+
+_rendered: dict[tuple, str] = {}  # per worker: at most 2 languages × 2⁵ kinds of reader
+
+
+def site_header(request) -> SafeString:
+    user = request.user
+    staff = user.is_authenticated and user.is_staff
+    kind = (get_language(), user.is_authenticated, staff, staff and user.has_perm("content.add_chapter"),
+            is_teacher(user), furigana_on(request))
+    html = _rendered.get(kind)
+    if html is None:
+        html = _render(*kind)
+        if not settings.DEBUG:  # while developing, a changed template shows at once
+            _rendered[kind] = html
+    return mark_safe(fill(html, request))  # our own escaped rendering; the filled values are escaped
+
+
+def _render(language, authenticated, staff, can_import, teacher, furigana) -> str:
+    return render_to_string("includes/_site_header.html", {
+        **reader_context(authenticated=authenticated, staff=staff),
+        "perms": {"content": {"add_chapter": can_import}}, "is_teacher_user": teacher, "furigana": furigana,
+    })
+
+
+def reader_context(*, authenticated: bool, staff: bool = False) -> dict:
+    return {"user": _Reader(authenticated, staff), "request": _Request(), "csrf_token": HOLE_CSRF,
+            "site_header": HOLE_HEADER}
+
+
+def fill(html: str, request) -> str:
+    """``html`` with the request's own values in its holes, each escaped for where it stands; one pass,
+    so that a value (a user's name, say) is never searched for holes itself."""
+    values = {}
+
+    def value(match: re.Match) -> str:
+        hole = match.group(0)
+        if hole not in values:
+            values[hole] = _value_of(hole, request)
+        return values[hole]
+
+    return _HOLES.sub(value, html)
+
+
+def _value_of(hole: str, request) -> str:
+    if hole == HOLE_HEADER:
+        return site_header(request)
+    if hole == HOLE_CSRF:
+        return get_token(request)  # as {% csrf_token %} would: the response sets the cookie
+    if hole == HOLE_USERNAME:
+        return escape(request.user.get_username())
+    if hole == HOLE_FULL_PATH:
+        return escape(request.get_full_path())
+    return escape(quote(request.path))
