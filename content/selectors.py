@@ -20,15 +20,20 @@ def chapter_by_slug(slug: str, *, reader) -> Chapter | None:
     return chapter_list(reader=reader).filter(slug=slug).first()
 
 
-def chapter_heading(slug: str, *, reader) -> Chapter | None:
-    """A chapter alone, without the counts and sections the chapter list needs."""
-    return Chapter.objects.filter(readable_by(reader), slug=slug).first()
+def chapter_revision(slug: str, *, reader) -> tuple[int, int] | None:
+    """The chapter's id and revision, if ``reader`` may read it: what a kept page is found by
+    (content/page_cache.py). A lean query: it runs on every request for a lesson page."""
+    return Chapter.objects.filter(readable_by(reader), slug=slug).values_list("pk", "revision").first()
 
 
-def section_heading(slug: str, number: int, *, reader) -> Section | None:
-    """A section and its chapter only: what a page needs around its cached parts."""
-    return Section.objects.select_related("chapter").filter(
-        readable_by(reader, "chapter__"), chapter__slug=slug, number=number).first()
+def section_revision(slug: str, number: int, *, reader) -> tuple[int, int] | None:
+    """The same for a section of the chapter: None when there is no such section."""
+    return (Section.objects.filter(readable_by(reader, "chapter__"), chapter__slug=slug, number=number)
+            .values_list("chapter_id", "chapter__revision").first())
+
+
+def chapter_by_pk(pk: int) -> Chapter:
+    return Chapter.objects.get(pk=pk)
 
 
 def section_for_reading(slug: str, number: int) -> Section | None:

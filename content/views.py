@@ -1,11 +1,10 @@
 from django.http import Http404
 from django.shortcuts import render
-from django.template.loader import render_to_string
 
 from accounts.reading import furigana_on
 
 from . import selectors
-from .page_cache import cached_parts
+from .page_cache import cached_page
 from .presentation import section_blocks, term_uses
 from .readings import katakana_to_hiragana
 from .timeline_chart import timeline_picture
@@ -27,39 +26,34 @@ def chapter_detail(request, slug):
 
 
 def section_detail(request, slug, number):
-    section = _found(selectors.section_heading(slug, number, reader=request.user))
+    chapter_id, revision = _found(selectors.section_revision(slug, number, reader=request.user))
     furigana = furigana_on(request)
-    parts = cached_parts(section.chapter, "section", number, furigana,
-                         build=lambda: _section_parts(slug, number, furigana))
-    return render(request, "content/section_detail.html",
-                  {"chapter": section.chapter, "section": section, **parts})
+    return cached_page(request, chapter_id, revision, "section", number, furigana,
+                       template="content/section_detail.html",
+                       context=lambda: _section_context(slug, number, furigana))
 
 
-def _section_parts(slug, number, furigana: bool) -> dict[str, str]:
+def _section_context(slug, number, furigana: bool) -> dict:
     section = selectors.section_for_reading(slug, number)
     blocks, footnotes = section_blocks(section)
     previous, following = selectors.neighbouring_sections(section)
-    context = {
-        "chapter": section.chapter, "section": section, "blocks": blocks, "footnotes": footnotes,
-        "previous": previous, "following": following, "furigana": furigana,
-    }
-    return {name: render_to_string(f"content/fragments/section_{name}.html", context) for name in ("lesson", "notes")}
+    return {"chapter": section.chapter, "section": section, "blocks": blocks, "footnotes": footnotes,
+            "previous": previous, "following": following, "furigana": furigana}
 
 
 def glossary(request, slug):
-    chapter = _found(selectors.chapter_heading(slug, reader=request.user))
+    chapter_id, revision = _found(selectors.chapter_revision(slug, reader=request.user))
     order = "kana" if request.GET.get("order") == "kana" else "number"
-    parts = cached_parts(chapter, "glossary", order, build=lambda: _glossary_parts(chapter, order))
-    return render(request, "content/glossary.html", {"chapter": chapter, **parts})
+    return cached_page(request, chapter_id, revision, "glossary", order, template="content/glossary.html",
+                       context=lambda: _glossary_context(selectors.chapter_by_pk(chapter_id), order))
 
 
-def _glossary_parts(chapter, order) -> dict[str, str]:
+def _glossary_context(chapter, order) -> dict:
     entries = [(term, term_uses(term)) for term in selectors.glossary(chapter)]
     readings_complete = bool(entries) and all(term.reading for term, _ in entries)
     if order == "kana" and readings_complete:
         entries.sort(key=lambda entry: katakana_to_hiragana(entry[0].reading))
-    context = {"chapter": chapter, "entries": entries, "readings_complete": readings_complete}
-    return {"glossary": render_to_string("content/fragments/glossary.html", context)}
+    return {"chapter": chapter, "entries": entries, "readings_complete": readings_complete}
 
 
 def timeline(request, slug):

@@ -97,14 +97,19 @@ def material_of(parsed, slug: str, *others):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Throttle counts and page parts live in the caches: each test starts with none. The shared cache
+    """Throttle counts and pages live in the caches: each test starts with none. The shared cache
     is a database table unless REDIS_URL is set: a test's rolled-back transaction empties it."""
     from django.conf import settings
     from django.core.cache import caches
 
+    from civiclearn import site_header
+    from content import page_cache
+
     caches["default"].clear()
     if not settings.CACHES["shared"]["BACKEND"].endswith("DatabaseCache"):
         caches["shared"].clear()
+    page_cache._kept.clear()  # each worker's own copies: primary keys repeat between tests on SQLite
+    site_header._rendered.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -46,3 +46,29 @@ def test_a_restored_backup_keeps_every_learners_progress(tmp_path, django_user_m
 def test_a_missing_backup_file_is_a_clear_error(tmp_path, db):
     with pytest.raises(CommandError, match="no such backup file"):
         call_command("restore_database", str(tmp_path / "missing"), "--yes")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_kept_from_before_a_restore_is_not_served_for_what_the_restore_brought_back(tmp_path, client):
+    """Backup at revision N, an edit (N+1, kept), restore (N), another edit (N+1 again): the page shows
+    the second edit, not the page kept for the first."""
+    from django.urls import reverse
+
+    from content.services.revisions import raise_revision
+
+    imported = chapter_import_file(data=SEED.read_bytes(), source_name=SEED.name)
+    chapter = Chapter.objects.get(slug=imported.slug)
+    backup = tmp_path / "civiclearn.backup"
+    call_command("backup_database", str(backup), stdout=None)
+    section = chapter.sections.get(number=1)
+    page = reverse("content:section", kwargs={"slug": chapter.slug, "number": 1})
+
+    def edit(title):
+        type(section).objects.filter(pk=section.pk).update(title=title)
+        raise_revision([chapter.pk])
+        return client.get(page).content.decode()
+
+    assert "最初の編集" in edit("最初の編集")
+    call_command("restore_database", str(backup), "--yes", stdout=None)
+    shown = edit("二度目の編集")
+    assert "二度目の編集" in shown and "最初の編集" not in shown

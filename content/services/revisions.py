@@ -2,10 +2,20 @@
 
 from collections.abc import Iterable
 
-from django.db.models import F
+from django.db.models import F, Max
 
 from content.models import Chapter
 
 
 def raise_revision(chapter_ids: Iterable[int]) -> None:
     Chapter.objects.filter(pk__in=set(chapter_ids)).update(revision=F("revision") + 1)
+
+
+def highest_revision() -> int:
+    return Chapter.objects.aggregate(highest=Max("revision"))["highest"] or 0
+
+
+def revisions_raise_past(highest: int) -> None:
+    """Every chapter's revision above ``highest``: after a restore, whose revisions may repeat numbers
+    that cached pages of other contents were kept under."""
+    Chapter.objects.update(revision=F("revision") + highest + 1)

@@ -81,3 +81,57 @@ def test_deleting_in_the_admin_raises_the_revision(staff_client, imported_seed):
     url = reverse("admin:content_figure_delete", args=[figure.pk])
     assert staff_client.post(url, {"post": "yes"}).status_code == 302
     assert Chapter.objects.get(pk=imported_seed.pk).revision == revision + 1
+
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+def _rendered_afresh(user, path, template, context):
+    """``template`` rendered as Django renders a page: the request's own user, path and token."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.shortcuts import render
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(path)
+    request.user, request.session = user, SessionStore()
+    return render(request, template, context).content.decode()
+
+
+def test_a_kept_page_is_the_page_rendered_afresh_for_each_reader(client, imported_seed, django_user_model):
+    from django.contrib.auth.models import AnonymousUser
+
+    from content.views import _glossary_context, _section_context
+
+    readers = [AnonymousUser(), django_user_model.objects.create_user("<b>hanako</b>")]
+    for user in readers:
+        if user.is_authenticated:
+            client.force_login(user)
+        for _ in range(2):  # made, then kept
+            kept = client.get(SECTION_2 + "?from=<x>").content.decode()
+            afresh = _rendered_afresh(user, SECTION_2 + "?from=<x>", "content/section_detail.html",
+                                      _section_context(SLUG, 2, False))
+            assert TOKEN.sub("", kept) == TOKEN.sub("", afresh)
+            glossary = client.get(GLOSSARY).content.decode()
+            assert TOKEN.sub("", glossary) == TOKEN.sub("", _rendered_afresh(
+                user, GLOSSARY, "content/glossary.html", _glossary_context(imported_seed, "number")))
+    assert "&lt;b&gt;hanako&lt;/b&gt;" in kept and "civiclearnhole" not in kept
+
+
+def test_a_kept_page_renders_no_template_and_greets_each_reader_by_name(imported_seed, django_user_model):
+    from django.test.signals import template_rendered
+
+    readers = []
+    for name in ("hanako", "taro"):
+        reader = Client()
+        reader.force_login(django_user_model.objects.create_user(name))
+        readers.append(reader)
+    readers[0].get(SECTION_2)  # made and kept
+    rendered = []
+    template_rendered.connect(lambda sender, template, **kwargs: rendered.append(template.name), weak=False,
+                              dispatch_uid="count-renders")
+    try:
+        pages = [reader.get(SECTION_2).content.decode() for reader in readers]
+    finally:
+        template_rendered.disconnect(dispatch_uid="count-renders")
+    assert rendered == []
+    assert "<span>hanako</span>" in pages[0] and "<span>taro</span>" in pages[1] and "hanako" not in pages[1]

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from civiclearn.backups import BackupError, restore
+from content.services.revisions import highest_revision, revisions_raise_past
 
 
 class Command(BaseCommand):
@@ -13,8 +14,10 @@ class Command(BaseCommand):
     def handle(self, *args, path, yes, **options):
         if not yes:
             raise CommandError("Restoring replaces everything in the database; run again with --yes to confirm.")
+        highest = highest_revision()
         try:
             restore(path)
         except BackupError as error:
             raise CommandError(str(error)) from None
+        revisions_raise_past(highest)  # no page kept from before the restore is served for what it brought back
         self.stdout.write(f"restored from {path}")
