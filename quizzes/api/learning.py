@@ -19,12 +19,12 @@ from quizzes.messages import response_error_message
 from quizzes.models import Attempt
 from quizzes.release import feedback_visible
 from quizzes.selectors.learning import (
-    attempt_slots,
     attempt_summary,
     attempts_of,
     attempts_with_slots,
     due_cards,
     progress_for,
+    slot_for_answer,
 )
 from quizzes.services.answering import AnswerRefused, attempt_answer, attempt_finish
 from quizzes.services.practice import PracticeRefused, practice_start
@@ -116,12 +116,15 @@ class PracticeSessionViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mix
                    responses={200: AnswerFeedbackSerializer, 201: AnswerFeedbackSerializer})
     @action(detail=True, methods=["post"])
     def answers(self, request, pk=None):
-        attempt = self.get_object()
         given = AnswerInputSerializer(data=request.data)
-        given.is_valid(raise_exception=True)
-        slot = attempt_slots(attempt).filter(item_id=given.validated_data["item"]).first()
+        if not given.is_valid():
+            self.get_object()  # another learner's session is a 404 before anything is said of the answer
+            raise ValidationError(given.errors)
+        slot = slot_for_answer(learner=request.user, attempt_id=pk, item_id=given.validated_data["item"])
         if slot is None:
+            self.get_object()  # likewise
             raise ValidationError({"item": "This item is not part of this session."})
+        attempt = slot.attempt
         try:
             result = attempt_answer(slot=slot, response=given.validated_data["response"])
         except ResponseError as error:

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, prefetch_related_objects
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -46,8 +46,30 @@ def attempt_slots(attempt: Attempt) -> QuerySet[AttemptItem]:
     return slots_in_order().filter(attempt=attempt)
 
 
-def slot_at(*, attempt: Attempt, position: int) -> AttemptItem | None:
-    return attempt_slots(attempt).filter(position=position).first()
+def slot_for_answer(*, learner, attempt_id: int, item_id: int) -> AttemptItem | None:
+    """The learner's slot for ``item_id`` in one of their attempts, with what answering and its feedback
+    need (the attempt and its set, the version, the item's source, the answer), in one query."""
+    return (slots_in_order().select_related("attempt__assignment__quiz_set")
+            .filter(attempt__learner=learner, attempt_id=attempt_id, item_id=item_id).first())
+
+
+def slot_on_page(*, learner, attempt_id: int, position: int) -> AttemptItem | None:
+    """One of the learner's own slots as its page shows it, in one lean query: the slot, its attempt (and
+    the attempt's chapter, section and set), the version, the answer, and ``total``, the attempt's number of
+    items. Not the item's source: only feedback shows it (``slot_source_load``)."""
+    total = (AttemptItem.objects.filter(attempt=OuterRef("attempt_id")).order_by().values("attempt_id")
+             .annotate(n=Count("*")).values("n"))
+    return (AttemptItem.objects
+            .select_related("attempt__chapter", "attempt__section", "attempt__assignment__quiz_set", "version",
+                            "answer")
+            .annotate(total=Subquery(total))
+            .filter(attempt__learner=learner, attempt_id=attempt_id, position=position).first())
+
+
+def slot_source_load(slot: AttemptItem) -> None:
+    """The slot's item with the chapter, section and paragraph it came from, in one query."""
+    prefetch_related_objects([slot], Prefetch("item", queryset=Item.objects.select_related(
+        "chapter", "section", "paragraph")))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from quizzes.presentation.attempt_items import shown_item
 from quizzes.presentation.progress_charts import progress_pictures
 from quizzes.presentation.session_summary import session_summary
 from quizzes.release import feedback_visible
-from quizzes.selectors.learning import attempt_slots, attempts_of, progress_for, slot_at
+from quizzes.selectors.learning import attempt_slots, attempts_of, progress_for, slot_on_page, slot_source_load
 from quizzes.selectors.teaching import assignments_for_student, assignments_open_to
 from quizzes.services.answering import AnswerRefused, attempt_answer, attempt_close_if_expired, attempt_finish
 from quizzes.services.assignments import AttemptRefused, assignment_start
@@ -93,10 +93,10 @@ def attempt(request, attempt_id):
 
 @login_required
 def item(request, attempt_id, position):
-    current = get_object_or_404(attempts_of(request.user), pk=attempt_id)
-    slot = slot_at(attempt=current, position=position)
-    if slot is None:
+    slot = slot_on_page(learner=request.user, attempt_id=attempt_id, position=position)
+    if slot is None:  # not the learner's attempt, or no such item in it
         raise Http404
+    current = slot.attempt
     if request.method == "POST":
         try:
             attempt_answer(slot=slot, response=response_from_post(slot, request.POST))
@@ -106,9 +106,11 @@ def item(request, attempt_id, position):
             messages.error(request, str(refusal))
         return redirect("quizzes:item", attempt_id=current.pk, position=position)
     attempt_close_if_expired(attempt=current, now=timezone.now())
-    total = current.slots.count()
-    shown = shown_item(slot, reveal=feedback_visible(current))
-    context = {"attempt": current, "shown": shown, "total": total, "is_last": position >= total}
+    reveal = feedback_visible(current)
+    if reveal and hasattr(slot, "answer"):
+        slot_source_load(slot)  # the feedback links to where the item came from
+    shown = shown_item(slot, reveal=reveal)
+    context = {"attempt": current, "shown": shown, "total": slot.total, "is_last": position >= slot.total}
     return render(request, "quizzes/practice_item.html", context)
 
 

@@ -133,9 +133,14 @@ def test_the_lesson_offers_to_practise_its_section(student_client, seed_bank):
 def test_the_item_page_runs_bounded_queries(student_client, seed_bank, django_assert_max_num_queries):
     start(student_client, size=20)
     attempt = Attempt.objects.get()
-    # session, user, attempt, slot with version/item/source/answer, slot count
-    with django_assert_max_num_queries(8):
+    # the session, the user with their role, the slot with its attempt, version, answer and the item count
+    with django_assert_max_num_queries(3):
         assert student_client.get(item_url(attempt, 1)).status_code == 200
+    slot = attempt.slots.select_related("version", "item__section").get(position=1)
+    student_client.post(item_url(attempt, 1), form_answer(slot))
+    with django_assert_max_num_queries(4):  # and, for the feedback, where the item came from
+        page = student_client.get(item_url(attempt, 1)).content.decode()
+    assert reverse("content:section", kwargs={"slug": "sapporo-ict-chapter1", "number": slot.item.section.number}) in page
 
 
 @pytest.mark.parametrize("fields", [{"chapter": "nope"}, {"chapter": "sapporo-ict-chapter1", "section": 9},
