@@ -10,6 +10,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 SOURCE_LANGUAGE = "en"
+# The benchmark's peer (another app, and the virtualenv the benchmark builds for it) is not ours to translate.
+NOT_OURS = ["bench/results/*", "bench/peer/*"]
 
 
 class Command(BaseCommand):
@@ -17,7 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         languages = [code for code, _name in settings.LANGUAGES]
-        call_command("makemessages", locale=languages, no_obsolete=True, verbosity=0)
+        call_command("makemessages", locale=languages, no_obsolete=True, verbosity=0, ignore_patterns=NOT_OURS)
         missing = 0
         for po_path in sorted(Path(settings.LOCALE_PATHS[0]).glob("*/LC_MESSAGES/django.po")):
             po = polib.pofile(str(po_path))
