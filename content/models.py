@@ -6,8 +6,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from content import readings
 from content.parsing.dates import western_label
-from content.readings import shown_reading
 
 
 class Chapter(models.Model):
@@ -92,6 +92,11 @@ class Term(models.Model):
     number = models.PositiveIntegerField(_("footnote number"))
     term = models.CharField(_("term"), max_length=200)
     reading = models.CharField(_("reading"), max_length=200, blank=True)
+    # Worked out from term and reading whenever either is saved, so that showing a page never loads the
+    # Japanese dictionary (90 MB a worker; docs/PERFORMANCE.md).
+    shown_reading = models.CharField(
+        _("reading shown"), max_length=200, blank=True, editable=False,
+        help_text=_("The reading shown beside the term: its kanji read, nothing for a term in kana or Latin."))
     definition = models.TextField(_("definition"))
 
     class Meta:
@@ -103,10 +108,11 @@ class Term(models.Model):
     def __str__(self):
         return self.term
 
-    @property
-    def shown_reading(self) -> str:
-        """The reading shown beside the term: its kanji read, nothing for a term in kana or Latin."""
-        return shown_reading(self.term, self.reading)
+    def save(self, *args, update_fields=None, **kwargs):
+        self.shown_reading = readings.shown_reading(self.term, self.reading)
+        if update_fields is not None:
+            update_fields = {*update_fields, "shown_reading"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
 
 class TermLink(models.Model):

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 
 from content.models import Chapter, Event, Figure, Goal, GoalList, Paragraph, Section, Term, TermLink
 from content.parsing import ParsedChapter, ParsedDocument, ParseError, parse_document
-from content.readings import term_reading
+from content.readings import shown_reading, term_reading
 
 from .revisions import raise_revision
 from .row_sync import Change, ChangeLog, apply_rows, match_by_alignment, match_by_keys, remove_rows
@@ -169,9 +169,11 @@ class _ChapterWriter:
 
     def _terms(self, chapter: Chapter, sections: dict[int, Section]) -> dict[int, Term]:
         desired = [
-            {"chapter_id": chapter.pk, "number": t.number, "term": t.term, "reading": term_reading(t.term, t.reading),
-             "definition": t.definition, "section_id": sections[t.section].pk if t.section else None}
+            {"chapter_id": chapter.pk, "number": t.number, "term": t.term, "reading": reading,
+             "shown_reading": shown_reading(t.term, reading), "definition": t.definition,
+             "section_id": sections[t.section].pk if t.section else None}
             for t in self.parsed.terms
+            for reading in [term_reading(t.term, t.reading)]
         ]
         pairs, leftovers = match_by_keys(chapter.terms.all(), desired, [("term",), ("number",)])
         rows = apply_rows(Term, pairs, leftovers, log=self.log, kind="term", unique_field="number",
