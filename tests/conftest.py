@@ -102,13 +102,12 @@ def empty_cache():
     from django.conf import settings
     from django.core.cache import caches
 
-    from civiclearn import site_header
-    from content import page_cache
+    from civiclearn import kept_pages, site_header
 
     caches["default"].clear()
     if not settings.CACHES["shared"]["BACKEND"].endswith("DatabaseCache"):
         caches["shared"].clear()
-    page_cache._kept.clear()  # each worker's own copies: primary keys repeat between tests on SQLite
+    kept_pages.forget_all()  # each worker's own copies: primary keys repeat between tests on SQLite
     site_header._rendered.clear()
 
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Sum
 
 from content.audience import readable_by
 from quizzes.generation.item_analysis import ItemStatistics, item_statistics, option_counts
@@ -159,6 +159,22 @@ class Results:
 
 # What grading and the results need of an attempt; the rest (mode, chapter, …) stays in the database.
 _GRADED_FIELDS = ("id", "learner_id", "number", "deadline", "started_at", "finished_at", "score")
+
+
+def results_marker(*, quiz_set: QuizSet) -> tuple:
+    """What the set's results are made of, in three small aggregates: its attempts (started, finished,
+    scored), the rosters it is assigned to, and the items its attempts showed (edited or given a new
+    version). A kept results page is found by it (quizzes/views/teaching.py), so any change to these
+    makes a new page. Usernames are not in it: a renamed student shows under the old name until the
+    next attempt."""
+    attempts = Attempt.objects.filter(assignment__quiz_set=quiz_set).aggregate(
+        n=Count("id"), last=Max("id"), finished=Count("finished_at"), last_finished=Max("finished_at"),
+        points=Sum("score"))
+    roster = Membership.objects.filter(school_class__assignments__quiz_set=quiz_set).aggregate(
+        n=Count("id"), last=Max("id"))
+    items = Item.objects.filter(attempt_items__attempt__assignment__quiz_set=quiz_set).aggregate(
+        edited=Max("updated_at"), version=Max("versions__id"))
+    return (quiz_set.grading, *attempts.values(), *roster.values(), *items.values())
 
 
 def quiz_set_results(*, quiz_set: QuizSet) -> Results:

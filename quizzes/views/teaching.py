@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_teacher
+from civiclearn.kept_pages import kept_page
 from quizzes.forms.teaching import (
     AssignForm,
     BankFilterForm,
@@ -38,6 +39,7 @@ from quizzes.selectors.teaching import (
     quiz_set_results,
     quiz_sets_of,
     quiz_sets_with_entries,
+    results_marker,
 )
 from quizzes.services.assignments import assignment_create
 from quizzes.services.classes import class_create, class_remove_student, class_renew_code
@@ -234,8 +236,13 @@ _OPERATIONS = {"add-item": _add_item, "move": _move, "remove": _remove, "add-ran
 @teacher_required
 def results(request, set_id):
     quiz_set = _own_set(request, set_id)
+    return kept_page(request, ["results", quiz_set.pk, *results_marker(quiz_set=quiz_set)],
+                     template="quizzes/teach/results.html", context=lambda: _results_context(quiz_set))
+
+
+def _results_context(quiz_set) -> dict:
     found = quiz_set_results(quiz_set=quiz_set)
-    return render(request, "quizzes/teach/results.html", {"results": found, "pictures": results_pictures(found)})
+    return {"results": found, "pictures": results_pictures(found)}
 
 
 @teacher_required

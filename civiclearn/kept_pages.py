@@ -1,0 +1,61 @@
+"""Pages rendered once and kept, so that a reader's request does no template work: only the header and
+the reader's own values (name, CSRF token, path) are filled in (civiclearn/site_header.py).
+
+A kept page is found by a key that names everything it shows — a chapter's revision for a lesson
+(content/page_cache.py), a quiz set's results marker for its results (quizzes/views/teaching.py) — so a
+change makes a new key and the old entry simply expires; no copy can be stale. It is kept in each
+worker's memory (up to KEPT_BYTES) in front of the shared cache. Nothing personal is in a kept page: it
+is rendered for a stand-in reader who is only signed in or not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+
+from .site_header import fill, reader_context
+
+KEPT_BYTES = 8 * 1024 * 1024  # per worker (characters, near enough)
+_kept: OrderedDict[str, str] = OrderedDict()
+_kept_size = 0
+
+
+def kept_page(request, key: Iterable[object], *, template: str, context: Callable[[], dict]) -> HttpResponse:
+    """``template`` rendered with ``context()`` when no copy is kept under ``key`` (and the language and
+    whether the reader is signed in); the request's own values filled in."""
+    signed_in = request.user.is_authenticated
+    named = ":".join([*map(str, key), get_language(), "in" if signed_in else "out"])
+    cache_key = "page:" + hashlib.sha256(named.encode()).hexdigest()  # any key text, safe for any cache
+    html = _kept.get(cache_key)
+    if html is None:
+        html = cache.get(cache_key)
+        if html is None:
+            html = render_to_string(template, {**context(), **reader_context(authenticated=signed_in)})
+            cache.set(cache_key, html, settings.CONTENT_CACHE_SECONDS)
+        if not settings.DEBUG:  # while developing, a changed template shows at once
+            _keep(cache_key, html)
+    return HttpResponse(fill(html, request))
+
+
+def _keep(cache_key: str, html: str) -> None:
+    global _kept_size
+    if cache_key in _kept:
+        return
+    _kept[cache_key] = html
+    _kept_size += len(html)
+    while _kept_size > KEPT_BYTES and _kept:
+        _kept_size -= len(_kept.popitem(last=False)[1])
+
+
+def forget_all() -> None:
+    """Empty this worker's copies (tests: primary keys repeat between them on SQLite)."""
+    global _kept_size
+    _kept.clear()
+    _kept_size = 0
