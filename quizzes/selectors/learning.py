@@ -6,14 +6,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, prefetch_related_objects
-from django.db.models.functions import TruncDate
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Sum, prefetch_related_objects
 from django.utils import timezone
 
 from content.models import Section, Term
 from quizzes.mastery import Mastery, masteries
-from quizzes.models import Answer, Attempt, AttemptItem, Item, MasteryDay, ReviewCard
-from quizzes.release import feedback_visible, released
+from quizzes.models import AnswerDay, Attempt, AttemptItem, Item, MasteryDay, MissedItem, ReviewCard
+from quizzes.release import feedback_visible, released, rule_allows
 from quizzes.scheduling import recall_probability
 from quizzes.selectors.bank import published_items
 
@@ -151,7 +150,7 @@ def progress_for(*, learner, now: datetime | None = None) -> Progress:
     recall = {item_id: recall_probability(card, now) for item_id, card, _due in cards}
     end_of_day = timezone.localtime(now).replace(hour=23, minute=59, second=59)
     published = {pk for pk, *_ in items}
-    answer_days = _answer_days(learner, now)
+    answer_days = answer_days_of(learner, now)
     return Progress(
         chapters=_chapters(items, recall),
         due_now=sum(1 for item_id, _card, due in cards if due <= now and item_id in published),
@@ -182,16 +181,21 @@ def _chapters(items, recall: dict[int, float]) -> list[ChapterProgress]:
     return list(chapters.values())
 
 
-def _answer_days(learner, now: datetime) -> dict[date, tuple[int, int]]:
-    """Answers per local day of the last year: (answered, right). Right counts only answers whose
-    feedback is released, so that the chart says no more than the items' pages do."""
-    since = now - timedelta(days=STREAK_WINDOW_DAYS)
-    rows = (Answer.objects.filter(slot__attempt__learner=learner, answered_at__gte=since)
-            .annotate(day=TruncDate("answered_at", tzinfo=timezone.get_current_timezone()))
-            .order_by("day").values("day")
-            .annotate(answered=Count("id"), right=Count("id", filter=released(now, to_attempt="slot__attempt__")
-                                                        & Q(correct=True))))
-    return {row["day"]: (row["answered"], row["right"]) for row in rows}
+def answer_days_of(learner, now: datetime) -> dict[date, tuple[int, int]]:
+    """Answers per local day of the last year: (answered, right), from the learner's day summaries
+    (quizzes/models/summaries.py). Right counts only answers whose feedback is released, so that the
+    chart says no more than the items' pages do."""
+    since = timezone.localdate(now) - timedelta(days=STREAK_WINDOW_DAYS)
+    rows = AnswerDay.objects.filter(learner=learner, day__gte=since).values_list(
+        "day", "answered", "right", "attempt_id", "attempt__finished_at", "attempt__assignment__close_at",
+        "attempt__assignment__quiz_set__feedback")
+    days: dict[date, tuple[int, int]] = {}
+    for day, answered, right, attempt_id, finished_at, close_at, feedback in rows:
+        shown = attempt_id is None or rule_allows(feedback, finished=finished_at is not None, close_at=close_at,
+                                                  now=now)
+        before = days.get(day, (0, 0))
+        days[day] = (before[0] + answered, before[1] + (right if shown else 0))
+    return days
 
 
 def _streak(days: set[date], now: datetime) -> int:
@@ -240,13 +244,15 @@ def _recent(learner, now: datetime) -> list[RecentSession]:
 
 
 def _missed_terms(learner, now: datetime) -> list[tuple[Term, int]]:
-    missed = Counter(dict(
-        Answer.objects.filter(released(now, to_attempt="slot__attempt__"), slot__attempt__learner=learner,
-                              correct=False, slot__item__term__isnull=False)
-        .order_by().values("slot__item__term").annotate(n=Count("id")).values_list("slot__item__term", "n")
-    ))
-    top = missed.most_common(MISSED_TERMS)
+    top = missed_term_counts(learner, now).most_common(MISSED_TERMS)
     terms = Term.objects.select_related("chapter").in_bulk([pk for pk, _n in top])
     return [(terms[pk], n) for pk, n in top if pk in terms]
 
 
+def missed_term_counts(learner, now: datetime) -> Counter:
+    """Term id → how often the learner missed its items, from released answers, read from the learner's
+    missed-item summaries: as many rows as items missed, however many answers."""
+    return Counter(dict(
+        MissedItem.objects.filter(released(now, to_attempt="attempt__"), learner=learner, item__term__isnull=False)
+        .order_by().values("item__term").annotate(n=Sum("missed")).values_list("item__term", "n")
+    ))

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from quizzes.generation.scoring import Grade, score_response
 from quizzes.models import Answer, Attempt, AttemptItem, Membership, QuizSet
 from quizzes.release import feedback_visible
+from quizzes.services.summaries import answer_summarise
 
 from .reviews import answer_review, reviews_release
 
@@ -77,6 +78,7 @@ def _record(attempt: Attempt, slot: AttemptItem, response, grade: Grade, now: da
                                            review_pending=not release)
             if release:
                 answer_review(answer=answer, learner_id=attempt.learner_id, item_id=slot.item_id, at=now)
+            answer_summarise(answer=answer, attempt=attempt, item_id=slot.item_id)
     except IntegrityError:  # answered already (a repeat, or a different answer)
         return _repeat(Answer.objects.get(slot=slot), response)
     return AnswerResult(answer, created=True)

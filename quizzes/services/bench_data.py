@@ -33,6 +33,7 @@ from quizzes.models import (
     SchoolClass,
 )
 from quizzes.scheduling import review
+from quizzes.services.summaries import summaries_rebuild
 
 BATCH = 5000
 ITEMS_PER_ATTEMPT = 10
@@ -145,6 +146,7 @@ def _practice(learners, assignments, class_rows, items, versions, sessions, rng,
         scores[slot.attempt_id] = scores.get(slot.attempt_id, 0.0) + (1.0 if right else 0.0)
         cards[(slot.attempt.learner_id, slot.item_id)] = (right, slot.attempt.finished_at)
     Answer.objects.bulk_create(answers, batch_size=BATCH)
+    summaries_rebuild(learner_ids=[learner.pk for learner in learners])
     for attempt in attempts:
         attempt.score = scores.get(attempt.pk, 0.0)
     Attempt.objects.bulk_update(attempts, ["score"], batch_size=BATCH)

@@ -136,10 +136,10 @@ def test_the_item_page_runs_bounded_queries(student_client, seed_bank, django_as
     # the session, the user with their role, the slot with its attempt, version, answer and the item count
     with django_assert_max_num_queries(3):
         assert student_client.get(item_url(attempt, 1)).status_code == 200
-    slot = attempt.slots.select_related("version", "item__section").get(position=1)
-    student_client.post(item_url(attempt, 1), form_answer(slot))
+    slot = attempt.slots.select_related("version", "item__section").filter(item__section__isnull=False).first()
+    student_client.post(item_url(attempt, slot.position), form_answer(slot))
     with django_assert_max_num_queries(4):  # and, for the feedback, where the item came from
-        page = student_client.get(item_url(attempt, 1)).content.decode()
+        page = student_client.get(item_url(attempt, slot.position)).content.decode()
     assert reverse("content:section", kwargs={"slug": "sapporo-ict-chapter1", "number": slot.item.section.number}) in page
 
 
