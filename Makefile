@@ -10,7 +10,8 @@ PORT ?= 8000
 SEED_CHAPTER := content/sample_chapters/sapporo-ict-chapter1.txt
 
 # `make translations` updates locale/*.po from the code and lists what still needs translating.
-.PHONY: translations install messages migrate seed demo run serve test lint check-python bench bench-full bench-tools
+.PHONY: translations install messages migrate seed demo run serve test lint check-python bench bench-full bench-tools \
+	bench-scaling
 
 check-python:
 	@test -n "$(PYTHON)" || { echo "CivicLearn needs Python 3.11 or newer; none found on PATH"; exit 1; }
@@ -86,3 +87,7 @@ bench: messages bench-tools
 
 bench-full: messages bench-tools
 	$(BIN)/python -m bench.run --mode full
+
+# How the dashboard grows with a learner's answers and the results with a class's size (in-process).
+bench-scaling: messages
+	$(BIN)/python -m bench.scaling

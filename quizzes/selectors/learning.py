@@ -235,7 +235,10 @@ def _due_ahead(dues: list[datetime], now: datetime) -> list[tuple[date, int]]:
 
 
 def _recent(learner, now: datetime) -> list[RecentSession]:
-    attempts = (Attempt.objects.filter(learner=learner).select_related("chapter", "section", "assignment__quiz_set")
+    # the five chosen first, then counted: counting every attempt before the limit grew with the history
+    latest = Attempt.objects.filter(learner=learner).order_by("-started_at", "-pk").values("pk")[:RECENT_ATTEMPTS]
+    attempts = (Attempt.objects.filter(pk__in=Subquery(latest))
+                .select_related("chapter", "section", "assignment__quiz_set")
                 .annotate(item_count=Count("slots", distinct=True), answer_count=Count("slots__answer", distinct=True),
                           points=Sum("slots__answer__score"))
                 .order_by("-started_at", "-pk")[:RECENT_ATTEMPTS])  # Meta.ordering is dropped once aggregated
