@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,28 @@ def teacher(db, django_user_model):
     user = django_user_model.objects.create_user("sensei", password="pw-12345678")
     user.groups.add(Group.objects.get_or_create(name="teachers")[0])
     return user
+
+
+_CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+def without_csrf_tokens(html: str) -> str:
+    """``html`` with its CSRF tokens' values taken out: each rendering masks the token afresh."""
+    return _CSRF_TOKEN.sub("", html)
+
+
+def request_as(user, path: str):
+    """A GET of ``path`` by ``user``, with a session, as the middleware would hand it to a view."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(path)
+    request.user, request.session = user, SessionStore()
+    return request
+
+
+def rendered_afresh(user, path: str, template: str, context: dict) -> str:
+    """``template`` rendered as Django renders a page for ``user`` at ``path``: their own user, path, token."""
+    from django.shortcuts import render
+
+    return render(request_as(user, path), template, context).content.decode()

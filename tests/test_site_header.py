@@ -6,13 +6,12 @@ import re
 import pytest
 from django.contrib.auth.models import Permission
 from django.template.loader import render_to_string
-from django.test import Client, RequestFactory
+from django.test import Client
 from django.urls import reverse
 
 from accounts.roles import is_teacher
 from civiclearn import site_header as header_module
-
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+from tests.conftest import request_as, without_csrf_tokens
 
 
 def _fresh(request) -> str:
@@ -22,11 +21,7 @@ def _fresh(request) -> str:
 
 
 def _request(user, path="/chapters/?q=<b>&x=1"):
-    from django.contrib.sessions.backends.db import SessionStore
-
-    request = RequestFactory().get(path)
-    request.user, request.session = user, SessionStore()
-    return request
+    return request_as(user, path)
 
 
 @pytest.mark.django_db
@@ -43,7 +38,7 @@ def test_the_filled_header_is_the_header_rendered_afresh(who, django_user_model,
     for _ in range(2):  # the first rendering, then the kept one
         request = _request(user)
         filled = str(header_module.site_header(request))
-        assert TOKEN.sub("", filled) == TOKEN.sub("", _fresh(_request(user)))
+        assert without_csrf_tokens(filled) == without_csrf_tokens(_fresh(_request(user)))
     assert "civiclearnhole" not in filled
     if who == "student":
         assert "&lt;i&gt;hanako&lt;/i&gt;" in filled and "<i>" not in filled

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from content.models import Chapter, Term
 from content.services.chapter_import import chapter_import_file
-from tests.conftest import SEED
+from tests.conftest import SEED, rendered_afresh, without_csrf_tokens
 
 SLUG = "sapporo-ict-chapter1"
 SECTION_2 = reverse("content:section", kwargs={"slug": SLUG, "number": 2})
@@ -83,20 +83,6 @@ def test_deleting_in_the_admin_raises_the_revision(staff_client, imported_seed):
     assert Chapter.objects.get(pk=imported_seed.pk).revision == revision + 1
 
 
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
-
-
-def _rendered_afresh(user, path, template, context):
-    """``template`` rendered as Django renders a page: the request's own user, path and token."""
-    from django.contrib.sessions.backends.db import SessionStore
-    from django.shortcuts import render
-    from django.test import RequestFactory
-
-    request = RequestFactory().get(path)
-    request.user, request.session = user, SessionStore()
-    return render(request, template, context).content.decode()
-
-
 def test_a_kept_page_is_the_page_rendered_afresh_for_each_reader(client, imported_seed, django_user_model):
     from django.contrib.auth.models import AnonymousUser
 
@@ -108,11 +94,11 @@ def test_a_kept_page_is_the_page_rendered_afresh_for_each_reader(client, importe
             client.force_login(user)
         for _ in range(2):  # made, then kept
             kept = client.get(SECTION_2 + "?from=<x>").content.decode()
-            afresh = _rendered_afresh(user, SECTION_2 + "?from=<x>", "content/section_detail.html",
+            afresh = rendered_afresh(user, SECTION_2 + "?from=<x>", "content/section_detail.html",
                                       _section_context(SLUG, 2, False))
-            assert TOKEN.sub("", kept) == TOKEN.sub("", afresh)
+            assert without_csrf_tokens(kept) == without_csrf_tokens(afresh)
             glossary = client.get(GLOSSARY).content.decode()
-            assert TOKEN.sub("", glossary) == TOKEN.sub("", _rendered_afresh(
+            assert without_csrf_tokens(glossary) == without_csrf_tokens(rendered_afresh(
                 user, GLOSSARY, "content/glossary.html", _glossary_context(imported_seed, "number")))
     assert "&lt;b&gt;hanako&lt;/b&gt;" in kept and "civiclearnhole" not in kept
 

@@ -2,13 +2,9 @@
 each change a teacher can make happen — a student joins, starts, answers, finishes, retakes, leaves; an
 item is edited; the grading rule changes — the page is exactly what rendering it afresh gives."""
 
-import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.sessions.backends.db import SessionStore
-from django.shortcuts import render
-from django.test import RequestFactory
 from django.test.signals import template_rendered
 from django.urls import reverse
 from django.utils import timezone
@@ -20,10 +16,9 @@ from quizzes.services.classes import class_create, class_join, class_remove_stud
 from quizzes.services.item_review import item_edit
 from quizzes.services.quiz_sets import entry_add_item, quiz_set_create, quiz_set_update
 from quizzes.views.teaching import _results_context
-from tests.conftest import json_answer
+from tests.conftest import json_answer, rendered_afresh, without_csrf_tokens
 
 pytestmark = pytest.mark.django_db
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 
 
 @pytest.fixture
@@ -40,11 +35,9 @@ def assigned(teacher, seed_bank):
 
 def _shown(client, quiz_set, teacher) -> str:
     kept = client.get(reverse("quizzes:teach-results", args=[quiz_set.pk])).content.decode()
-    request = RequestFactory().get(reverse("quizzes:teach-results", args=[quiz_set.pk]))
-    request.user, request.session = teacher, SessionStore()
-    afresh = render(request, "quizzes/teach/results.html",
-                    _results_context(QuizSet.objects.get(pk=quiz_set.pk))).content.decode()
-    assert TOKEN.sub("", kept) == TOKEN.sub("", afresh)
+    afresh = rendered_afresh(teacher, reverse("quizzes:teach-results", args=[quiz_set.pk]),
+                             "quizzes/teach/results.html", _results_context(QuizSet.objects.get(pk=quiz_set.pk)))
+    assert without_csrf_tokens(kept) == without_csrf_tokens(afresh)
     return kept
 
 
@@ -100,7 +93,7 @@ def test_a_kept_results_page_renders_no_template_in_bounded_queries(client, teac
             again = client.get(url).content.decode()
     finally:
         template_rendered.disconnect(dispatch_uid="count-renders")
-    assert rendered == [] and TOKEN.sub("", again) == TOKEN.sub("", first)
+    assert rendered == [] and without_csrf_tokens(again) == without_csrf_tokens(first)
 
 
 def test_another_teacher_gets_no_kept_results(client, assigned, django_user_model):
