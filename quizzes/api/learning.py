@@ -24,9 +24,8 @@ from quizzes.selectors.learning import (
     attempts_with_slots,
     due_cards,
     progress_for,
-    slot_for_answer,
 )
-from quizzes.services.answering import AnswerRefused, attempt_answer, attempt_finish
+from quizzes.services.answering import AnswerRefused, attempt_answer_item, attempt_finish
 from quizzes.services.practice import PracticeRefused, practice_start
 from quizzes.services.reviews import reviews_release
 
@@ -120,17 +119,19 @@ class PracticeSessionViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mix
         if not given.is_valid():
             self.get_object()  # another learner's session is a 404 before anything is said of the answer
             raise ValidationError(given.errors)
-        slot = slot_for_answer(learner=request.user, attempt_id=pk, item_id=given.validated_data["item"])
-        if slot is None:
-            self.get_object()  # likewise
-            raise ValidationError({"item": "This item is not part of this session."})
-        attempt = slot.attempt
         try:
-            result = attempt_answer(slot=slot, response=given.validated_data["response"])
+            answered = given.validated_data
+            result = attempt_answer_item(learner_id=request.user.pk, attempt_id=int(pk), item_id=answered["item"],
+                                         response=answered["response"])
         except ResponseError as error:
             raise ValidationError({"response": [response_error_message(error)]}) from None
         except AnswerRefused as refusal:
             raise Conflict({"detail": str(refusal)}) from None
+        if result is None:
+            self.get_object()  # likewise
+            raise ValidationError({"item": "This item is not part of this session."})
+        slot = result.slot
+        attempt = slot.attempt
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
         if not feedback_visible(attempt):
             return Response({"recorded": True, "response": result.answer.response, "repeated": not result.created},

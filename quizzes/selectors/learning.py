@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Sum, prefetch_related_objects
 from django.utils import timezone
 
+from civiclearn.compiled_queries import CompiledQuery
 from content.models import Section, Term
 from quizzes.mastery import Mastery, masteries
 from quizzes.models import AnswerDay, Attempt, AttemptItem, Item, MasteryDay, MissedItem, ReviewCard
@@ -45,24 +46,27 @@ def attempt_slots(attempt: Attempt) -> QuerySet[AttemptItem]:
     return slots_in_order().filter(attempt=attempt)
 
 
-def slot_for_answer(*, learner, attempt_id: int, item_id: int) -> AttemptItem | None:
-    """The learner's slot for ``item_id`` in one of their attempts, with what answering and its feedback
-    need (the attempt and its set, the version, the item's source, the answer), in one query."""
-    return (slots_in_order().select_related("attempt__assignment__quiz_set")
-            .filter(attempt__learner=learner, attempt_id=attempt_id, item_id=item_id).first())
-
-
-def slot_on_page(*, learner, attempt_id: int, position: int) -> AttemptItem | None:
-    """One of the learner's own slots as its page shows it, in one lean query: the slot, its attempt (and
-    the attempt's chapter, section and set), the version, the answer, and ``total``, the attempt's number of
-    items. Not the item's source: only feedback shows it (``slot_source_load``)."""
+def _slot_on_page(learner: int, attempt: int, position: int) -> QuerySet[AttemptItem]:
     total = (AttemptItem.objects.filter(attempt=OuterRef("attempt_id")).order_by().values("attempt_id")
              .annotate(n=Count("*")).values("n"))
     return (AttemptItem.objects
             .select_related("attempt__chapter", "attempt__section", "attempt__assignment__quiz_set", "version",
                             "answer")
             .annotate(total=Subquery(total))
-            .filter(attempt__learner=learner, attempt_id=attempt_id, position=position).first())
+            .filter(attempt__learner_id=learner, attempt_id=attempt, position=position)[:1])
+
+
+# every practice page runs it: compiled once (civiclearn/compiled_queries.py)
+_SLOT_ON_PAGE = CompiledQuery(_slot_on_page, learner=Attempt._meta.get_field("learner"),
+                              attempt=AttemptItem._meta.get_field("attempt"),
+                              position=AttemptItem._meta.get_field("position"))
+
+
+def slot_on_page(*, learner, attempt_id: int, position: int) -> AttemptItem | None:
+    """One of the learner's own slots as its page shows it, in one lean query: the slot, its attempt (and
+    the attempt's chapter, section and set), the version, the answer, and ``total``, the attempt's number of
+    items. Not the item's source: only feedback shows it (``slot_source_load``)."""
+    return _SLOT_ON_PAGE.first(learner=learner.pk, attempt=int(attempt_id), position=int(position))
 
 
 def slot_source_load(slot: AttemptItem) -> None:

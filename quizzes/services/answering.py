@@ -14,9 +14,11 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civiclearn.compiled_queries import CompiledQuery
 from quizzes.generation.scoring import Grade, score_response
 from quizzes.models import Answer, Attempt, AttemptItem, Membership, QuizSet
 from quizzes.release import feedback_visible
+from quizzes.selectors.learning import slots_in_order
 from quizzes.services.summaries import answer_summarise
 
 from .reviews import answer_review, reviews_release
@@ -28,6 +30,7 @@ class AnswerRefused(ValueError):
 
 @dataclass(frozen=True)
 class AnswerResult:
+    slot: AttemptItem
     answer: Answer
     created: bool  # False when the same answer had already been recorded
 
@@ -42,19 +45,66 @@ def _locked(attempt_id: int) -> Attempt:
             .get(pk=attempt_id))
 
 
+def _slot_with_attempt_locked(learner: int, attempt: int, item: int):
+    return (slots_in_order().select_related("attempt__assignment__quiz_set").select_for_update(of=("attempt",))
+            .filter(attempt__learner_id=learner, attempt_id=attempt, item_id=item)[:1])
+
+
+# the endpoint a busy class posts to: compiled once (civiclearn/compiled_queries.py)
+_SLOT_WITH_ATTEMPT_LOCKED = CompiledQuery(_slot_with_attempt_locked, learner=Attempt._meta.get_field("learner"),
+                                          attempt=AttemptItem._meta.get_field("attempt"),
+                                          item=AttemptItem._meta.get_field("item"))
+
+
 def attempt_answer(*, slot: AttemptItem, response, now: datetime | None = None) -> AnswerResult:
     """Record ``response`` for ``slot``: the same answer again returns the first record; a different
     one is refused. Raises ResponseError for a response of the wrong shape."""
-    now = now or timezone.now()
+
+    def read():
+        return _locked(slot.attempt_id), slot
+
+    return _answered(read, response, now=now or timezone.now())
+
+
+def attempt_answer_item(*, learner_id: int, attempt_id: int, item_id: int, response,
+                        now: datetime | None = None) -> AnswerResult | None:
+    """``attempt_answer`` for the learner's slot of ``item_id`` in their attempt ``attempt_id``, read with
+    the attempt's row locked in the same query (what answering and its feedback need: the set, the
+    version, the item's source, the answer); None when the learner has no such slot."""
+
+    def read():
+        slot = _SLOT_WITH_ATTEMPT_LOCKED.first(learner=learner_id, attempt=int(attempt_id), item=int(item_id))
+        return (slot.attempt, slot) if slot is not None else None
+
+    return _answered(read, response, now=now or timezone.now())
+
+
+def _grade(slot: AttemptItem, response) -> Grade:
     version = slot.version
-    grade = score_response(version.kind, version.answer, [o["id"] for o in version.options],
-                           [o["id"] for o in version.left_options], response)
-    with transaction.atomic():
-        attempt = _locked(slot.attempt_id)
-        refusal = _refusal(attempt, now)
-        if refusal is None:
-            result = _record(attempt, slot, response, grade, now)
-    if refusal is not None:  # raised after the transaction, so that closing an expired attempt is kept
+    return score_response(version.kind, version.answer, [o["id"] for o in version.options],
+                          [o["id"] for o in version.left_options], response)
+
+
+def _answered(read, response, *, now: datetime) -> AnswerResult | None:
+    """In one transaction: the attempt locked (``read``), the answer refused, repeated or recorded. A
+    refusal is raised after the transaction, so that closing an expired attempt is kept."""
+    slot = None
+    try:
+        with transaction.atomic():
+            found = read()
+            if found is None:
+                return None
+            attempt, slot = found
+            grade = _grade(slot, response)  # a response of the wrong shape is refused before anything else
+            refusal = _refusal(attempt, now)
+            if refusal is None:
+                result = _record(attempt, slot, response, grade, now)
+    except IntegrityError:  # answered by a request that took the lock first (its answer was not yet seen)
+        existing = Answer.objects.filter(slot_id=slot.pk).first() if slot is not None else None
+        if existing is None:
+            raise
+        return _repeat(slot, existing, response)
+    if refusal is not None:
         raise AnswerRefused(refusal)
     return result
 
@@ -71,23 +121,24 @@ def _refusal(attempt: Attempt, now: datetime) -> str | None:
 
 
 def _record(attempt: Attempt, slot: AttemptItem, response, grade: Grade, now: datetime) -> AnswerResult:
+    """The answer, its review (when its feedback shows now) and its summaries. A slot answered already
+    is a repeat; a slot answered by a racing request raises IntegrityError, handled by ``_answered``
+    (no savepoint here: the whole transaction is undone, and it has written nothing else)."""
+    if hasattr(slot, "answer"):
+        return _repeat(slot, slot.answer, response)
     release = feedback_visible(attempt, now)
-    try:
-        with transaction.atomic():
-            answer = Answer.objects.create(slot=slot, response=response, score=grade.score, correct=grade.correct,
-                                           review_pending=not release)
-            if release:
-                answer_review(answer=answer, learner_id=attempt.learner_id, item_id=slot.item_id, at=now)
-            answer_summarise(answer=answer, attempt=attempt, item_id=slot.item_id)
-    except IntegrityError:  # answered already (a repeat, or a different answer)
-        return _repeat(Answer.objects.get(slot=slot), response)
-    return AnswerResult(answer, created=True)
+    answer = Answer.objects.create(slot=slot, response=response, score=grade.score, correct=grade.correct,
+                                   review_pending=not release)
+    if release:
+        answer_review(answer=answer, learner_id=attempt.learner_id, item_id=slot.item_id, at=now)
+    answer_summarise(answer=answer, attempt=attempt, item_id=slot.item_id)
+    return AnswerResult(slot, answer, created=True)
 
 
-def _repeat(existing: Answer, response) -> AnswerResult:
+def _repeat(slot: AttemptItem, existing: Answer, response) -> AnswerResult:
     if _canonical(existing.response) != _canonical(response):
         raise AnswerRefused(_("This item is already answered; an answer cannot be changed."))
-    return AnswerResult(existing, created=False)
+    return AnswerResult(slot, existing, created=False)
 
 
 def _canonical(response):

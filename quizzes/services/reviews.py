@@ -4,25 +4,48 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from quizzes.models import Answer, ReviewCard, ReviewLog
 from quizzes.release import released
-from quizzes.scheduling import review
+from quizzes.scheduling import Reviewed, review
 
 
 def answer_review(*, answer: Answer, learner_id: int, item_id: int, at: datetime) -> None:
-    """Review the learner's card for the item with this answer (Good if right, Again if not)."""
-    card, _ = ReviewCard.objects.select_for_update().get_or_create(
-        learner_id=learner_id, item_id=item_id, defaults={"card": {}, "due": at})
+    """Review the learner's card for the item with this answer (Good if right, Again if not): the card
+    locked and updated, or made already reviewed when it is the item's first review."""
+    card = ReviewCard.objects.select_for_update().filter(learner_id=learner_id, item_id=item_id).first()
+    if card is None:
+        card, reviewed = _first_review(answer, learner_id, item_id, at)
+    else:
+        reviewed = _reviewed(card, answer, at)
+    ReviewLog.objects.create(card=card, answer=answer, rating=reviewed.rating, reviewed_at=at, log=reviewed.log)
+
+
+def _first_review(answer: Answer, learner_id: int, item_id: int, at: datetime) -> tuple[ReviewCard, Reviewed]:
+    card = ReviewCard(learner_id=learner_id, item_id=item_id, card={}, due=at)
+    try:
+        with transaction.atomic():
+            reviewed = _reviewed(card, answer, at, insert=True)
+    except IntegrityError:  # the learner's other session made it first: review theirs
+        card = ReviewCard.objects.select_for_update().get(learner_id=learner_id, item_id=item_id)
+        reviewed = _reviewed(card, answer, at)
+    return card, reviewed
+
+
+def _reviewed(card: ReviewCard, answer: Answer, at: datetime, *, insert: bool = False) -> Reviewed:
+    """``card`` reviewed with ``answer`` and saved (inserted, or only its review's columns updated)."""
     reviewed = review(card.card or None, correct=answer.correct, at=at)
     card.card, card.due, card.last_review = reviewed.card, reviewed.due, at
     card.stability, card.difficulty = reviewed.stability, reviewed.difficulty
     card.reviews += 1
     card.lapses += 0 if answer.correct else 1
-    card.save()
-    ReviewLog.objects.create(card=card, answer=answer, rating=reviewed.rating, reviewed_at=at, log=reviewed.log)
+    if insert:
+        card.save(force_insert=True)
+    else:
+        card.save(update_fields=["card", "due", "last_review", "stability", "difficulty", "reviews", "lapses"])
+    return reviewed
 
 
 def reviews_release(*, learner_id: int, now: datetime | None = None, attempt_id: int | None = None) -> int:
