@@ -44,6 +44,19 @@ def kept_page(request, key: Iterable[object], *, template: str, context: Callabl
     return HttpResponse(fill(html, request))
 
 
+def kept_fragment(key: Iterable[object], render: Callable[[], str]) -> str:
+    """A part of a page that ``key`` names completely (an item version's form, say), rendered once per
+    language in each worker's memory (under the same budget as kept pages; a rendering costs less than a
+    trip to the shared cache). Its holes are left for ``fill``."""
+    named = ":".join(["fragment", *map(str, key), get_language()])
+    html = _kept.get(named)
+    if html is None:
+        html = render()
+        if not settings.DEBUG:
+            _keep(named, html)
+    return html
+
+
 def _keep(cache_key: str, html: str) -> None:
     global _kept_size
     if cache_key in _kept:

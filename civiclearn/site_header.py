@@ -55,8 +55,21 @@ class _Request:
 
 
 def context(request) -> dict:
-    """The context processor: ``site_header``, made only when a page shows it (base.html does)."""
-    return {"site_header": SimpleLazyObject(lambda: site_header(request))}
+    """The context processor: ``site_header``, made only when a page shows it (base.html does), and
+    ``csrf_token`` as Django's own processor gives it, but one token for the whole response."""
+    return {"site_header": SimpleLazyObject(lambda: site_header(request)),
+            "csrf_token": SimpleLazyObject(lambda: csrf_token(request))}
+
+
+def csrf_token(request) -> str:
+    """The request's CSRF token, masked once per response: Django masks it afresh on each ``get_token``
+    (32 random characters each time), and a page asks for it in its header, its forms and kept parts."""
+    secret = request.META.get("CSRF_COOKIE")  # a new one after signing in (rotate_token): masked anew
+    kept = getattr(request, "_civiclearn_csrf_token", None)
+    if kept is None or secret is None or kept[0] != secret:
+        token = get_token(request)  # sets the secret when the request had none
+        kept = request._civiclearn_csrf_token = (request.META.get("CSRF_COOKIE"), token)
+    return kept[1]
 
 
 _rendered: dict[tuple, str] = {}  # per worker: at most 2 languages × 2⁵ kinds of reader
@@ -105,7 +118,7 @@ def _value_of(hole: str, request) -> str:
     if hole == HOLE_HEADER:
         return site_header(request)
     if hole == HOLE_CSRF:
-        return get_token(request)  # as {% csrf_token %} would: the response sets the cookie
+        return csrf_token(request)  # as {% csrf_token %} would: the response sets the cookie
     if hole == HOLE_USERNAME:
         return escape(request.user.get_username())
     if hole == HOLE_FULL_PATH:

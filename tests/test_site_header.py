@@ -61,3 +61,4 @@ def test_the_headers_token_is_accepted_by_the_forms_it_stands_in(student):
     assert len(tokens) == 3
     signed_out = client.post(reverse("logout"), {"csrfmiddlewaretoken": tokens[0]})
     assert signed_out.status_code == 302
+

@@ -16,6 +16,7 @@ from quizzes.forms.learning import JoinForm, PracticeStartForm, response_from_po
 from quizzes.generation.scoring import ResponseError
 from quizzes.messages import response_error_message
 from quizzes.presentation.attempt_items import shown_item
+from quizzes.presentation.item_forms import item_form
 from quizzes.presentation.progress_charts import progress_pictures
 from quizzes.presentation.session_summary import session_summary
 from quizzes.release import feedback_visible
@@ -111,6 +112,8 @@ def item(request, attempt_id, position):
         slot_source_load(slot)  # the feedback links to where the item came from
     shown = shown_item(slot, reveal=reveal)
     context = {"attempt": current, "shown": shown, "total": slot.total, "is_last": position >= slot.total}
+    if not shown.answered and not current.is_finished:
+        context["item_form"] = item_form(request, shown)
     return render(request, "quizzes/practice_item.html", context)
 
 
