@@ -57,7 +57,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "civiclearn.csp.PrecomputedCSPMiddleware",  # django-csp, its policy built once
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -140,7 +140,7 @@ STORAGES = {
 # must be the same for every app server (throttle counts): Redis, else a table in the database
 # (manage.py createcachetable; `make migrate` runs it) — never one worker's memory.
 REDIS_URL = env.str("REDIS_URL", default="")
-_REDIS = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+_REDIS = {"BACKEND": "civiclearn.redis_cache.RedisCache", "LOCATION": REDIS_URL}  # Django's, a client per pool
 CACHES = {
     "default": _REDIS if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "shared": _REDIS if REDIS_URL else {"BACKEND": "django.core.cache.backends.db.DatabaseCache",

@@ -73,6 +73,6 @@ def _settings_seen(**environment) -> str:
 
 def test_a_shared_redis_cache_also_holds_the_sessions_and_a_private_cache_never_does():
     assert _settings_seen(REDIS_URL="redis://127.0.0.1:6379/0") == (
-        "django.core.cache.backends.redis.RedisCache django.contrib.sessions.backends.cached_db")
+        "civiclearn.redis_cache.RedisCache django.contrib.sessions.backends.cached_db")
     assert _settings_seen() == (
         "django.core.cache.backends.locmem.LocMemCache django.contrib.sessions.backends.db")
