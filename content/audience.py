@@ -10,13 +10,26 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.module_loading import import_string
 
+PUBLIC, EVERY_CHAPTER, MEMBER = "public", "every chapter", "member"
+
+
+def reader_scope(user) -> str:
+    """Which of the filter's three shapes applies to ``user``: public chapters only (no one signed in),
+    every chapter (staff who may view them all), or public, own and the audience's."""
+    if user is None or not user.is_authenticated:
+        return PUBLIC
+    if user.is_staff and user.has_perm("content.view_chapter"):
+        return EVERY_CHAPTER
+    return MEMBER
+
 
 def readable_by(user, through: str = "") -> Q:
     """A filter for chapters (or, ``through`` "chapter__", for rows of a chapter) ``user`` may read."""
     public = Q(**{f"{through}is_public": True})
-    if user is None or not user.is_authenticated:
+    scope = reader_scope(user)
+    if scope == PUBLIC:
         return public
-    if user.is_staff and user.has_perm("content.view_chapter"):
+    if scope == EVERY_CHAPTER:
         return Q()
     own = Q(**{f"{through}owner": user})
     extra = _audience()

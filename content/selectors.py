@@ -4,9 +4,12 @@ only the chapters that reader may read (content/audience.py)."""
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, QuerySet
 
-from .audience import readable_by
+from civiclearn.compiled_queries import CompiledQuery
+
+from .audience import EVERY_CHAPTER, MEMBER, PUBLIC, readable_by, reader_scope
 from .models import Chapter, Event, GoalList, Paragraph, Section, Term, TermLink
 
 
@@ -22,14 +25,50 @@ def chapter_by_slug(slug: str, *, reader) -> Chapter | None:
 
 def chapter_revision(slug: str, *, reader) -> tuple[int, int] | None:
     """The chapter's id and revision, if ``reader`` may read it: what a kept page is found by
-    (content/page_cache.py). A lean query: it runs on every request for a lesson page."""
-    return Chapter.objects.filter(readable_by(reader), slug=slug).values_list("pk", "revision").first()
+    (content/page_cache.py). A lean query, compiled once: it runs on every request for a lesson page."""
+    return _CHAPTER_REVISION.first(reader, slug=slug)
 
 
 def section_revision(slug: str, number: int, *, reader) -> tuple[int, int] | None:
     """The same for a section of the chapter: None when there is no such section."""
-    return (Section.objects.filter(readable_by(reader, "chapter__"), chapter__slug=slug, number=number)
-            .values_list("chapter_id", "chapter__revision").first())
+    return _SECTION_REVISION.first(reader, slug=slug, number=int(number))
+
+
+class _ForEachScope:
+    """A query of the chapters a reader may read, compiled once for each shape of ``readable_by``
+    (civiclearn/compiled_queries.py); ``build(reader, **values)`` makes it for a reader."""
+
+    def __init__(self, build, **fields):
+        self._queries = {
+            PUBLIC: CompiledQuery(lambda **values: build(None, **values), **fields),
+            EVERY_CHAPTER: CompiledQuery(lambda **values: build(_ReaderOfEveryChapter(), **values), **fields),
+            MEMBER: CompiledQuery(lambda reader, **values: build(get_user_model()(pk=reader), **values),
+                                  reader=Chapter._meta.get_field("owner"), **fields),
+        }
+
+    def first(self, reader, **values):
+        scope = reader_scope(reader)
+        return self._queries[scope].first(**values, **({"reader": reader.pk} if scope == MEMBER else {}))
+
+
+class _ReaderOfEveryChapter:
+    """Stands in for staff who may view every chapter while their query is compiled."""
+
+    is_authenticated = is_staff = True
+
+    @staticmethod
+    def has_perm(permission: str) -> bool:
+        return True
+
+
+_CHAPTER_REVISION = _ForEachScope(
+    lambda reader, slug: Chapter.objects.filter(readable_by(reader), slug=slug).values_list("pk", "revision")[:1],
+    slug=Chapter._meta.get_field("slug"))
+_SECTION_REVISION = _ForEachScope(
+    lambda reader, slug, number: (Section.objects.filter(readable_by(reader, "chapter__"), chapter__slug=slug,
+                                                         number=number)
+                                  .values_list("chapter_id", "chapter__revision")[:1]),
+    slug=Chapter._meta.get_field("slug"), number=Section._meta.get_field("number"))
 
 
 def chapter_by_pk(pk: int) -> Chapter:

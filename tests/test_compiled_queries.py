@@ -113,3 +113,24 @@ def test_values_and_prefetches_are_refused():
                              attempt=ATTEMPT)
     with pytest.raises(ValueError):
         compiled.run(attempt=1)
+
+
+def test_a_list_of_values_gives_the_rows_the_orm_gives_and_text_values_are_matched(seed_bank):
+    from content.models import Chapter
+
+    compiled = CompiledQuery(lambda slug: Chapter.objects.filter(slug=slug).values_list("pk", "revision", "title"),
+                             slug=Chapter._meta.get_field("slug"))
+    assert compiled.run(slug=seed_bank.slug) == list(Chapter.objects.filter(slug=seed_bank.slug)
+                                                     .values_list("pk", "revision", "title"))
+    assert compiled.run(slug="no-such-chapter") == []
+    with pytest.raises(TypeError):
+        compiled.run(slug=seed_bank.pk)
+
+
+def test_a_list_of_expressions_is_refused():
+    from django.db.models import F
+
+    compiled = CompiledQuery(lambda attempt: AttemptItem.objects.filter(attempt_id=attempt)
+                             .values_list("pk", F("position") + 1), attempt=ATTEMPT)
+    with pytest.raises(ValueError):
+        compiled.run(attempt=1)

@@ -84,6 +84,21 @@ def test_the_importing_teacher_and_their_students_read_it_others_do_not(client, 
     assert not can_read(reaches(client, None))
 
 
+def test_staff_who_may_view_every_chapter_read_it_and_other_staff_do_not(client, people, private_chapter,
+                                                                          django_user_model):
+    """readable_by's three shapes, each compiled once for the lesson and glossary pages
+    (content/selectors.py): staff with the view permission read every chapter; staff without it read
+    as any other signed-in reader; a superuser has every permission."""
+    viewer = django_user_model.objects.create_user("kanri", password="pw-12345678", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_chapter"))
+    plain_staff = django_user_model.objects.create_user("shokuin", password="pw-12345678", is_staff=True)
+    root = django_user_model.objects.create_superuser("root", password="pw-12345678")
+    assert can_read(reaches(client, viewer))
+    assert not can_read(reaches(client, plain_staff))
+    assert can_read(reaches(client, root))
+    assert not can_read(reaches(client, people["outsider"]))  # after them, the member's query is still the member's
+
+
 def test_once_staff_make_it_public_everyone_reads_it(client, people, private_chapter):
     chapters_make_public(chapters=Chapter.objects.filter(slug=SLUG))
     for user in (people["outsider"], people["other_teacher"], None):
