@@ -12,6 +12,8 @@ from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.authtoken.models import Token
 
+from civiclearn.compiled_queries import CompiledQuery
+
 
 def token_expired(token: Token) -> bool:
     hours = settings.API_TOKEN_TTL_HOURS
@@ -33,9 +35,21 @@ def tokens_revoke(*, user) -> int:
     return deleted
 
 
+# every API request reads it: compiled once (civiclearn/compiled_queries.py)
+_TOKEN_WITH_USER = CompiledQuery(lambda key: Token.objects.select_related("user").filter(key=key)[:1],
+                                 key=Token._meta.get_field("key"))
+
+
 class ExpiringTokenAuthentication(TokenAuthentication):
+    """DRF's token authentication (its checks and messages), its token and user read by a compiled
+    query, and a token past API_TOKEN_TTL_HOURS refused."""
+
     def authenticate_credentials(self, key):
-        user, token = super().authenticate_credentials(key)
+        token = _TOKEN_WITH_USER.first(key=key)
+        if token is None:
+            raise exceptions.AuthenticationFailed(_("Invalid token."))
+        if not token.user.is_active:
+            raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
         if token_expired(token):
             raise exceptions.AuthenticationFailed(_("The token has expired; ask for a new one."))
-        return user, token
+        return token.user, token

@@ -62,3 +62,21 @@ def test_tokens_expire_when_the_site_says_so(client, student, settings):
     assert response.status_code in (401, 403) and "有効期限が切れました" in response.json()["detail"]
     fresh = token_of(client)
     assert fresh != token and works(fresh)
+
+
+def test_a_token_signs_in_its_own_user_and_nothing_else_does(student, django_user_model):
+    """The token and its user read by a compiled query (accounts/tokens.py): DRF's checks and messages
+    (403, not 401: the session authentication comes first and names no challenge)."""
+    other = django_user_model.objects.create_user("jiro", password="pw-12345678")
+    mine, theirs = Token.objects.create(user=student), Token.objects.create(user=other)
+    for token, user in ((mine, student), (theirs, other)):
+        api = APIClient(HTTP_AUTHORIZATION=f"Token {token.key}", HTTP_ACCEPT_LANGUAGE="en")
+        assert api.get("/api/v1/progress/").status_code == 200
+    wrong = APIClient(HTTP_AUTHORIZATION="Token " + "0" * 40, HTTP_ACCEPT_LANGUAGE="en").get("/api/v1/progress/")
+    assert wrong.status_code == 403 and wrong.json()["detail"] == "Invalid token."
+    long = APIClient(HTTP_AUTHORIZATION="Token " + "x" * 400, HTTP_ACCEPT_LANGUAGE="en").get("/api/v1/progress/")
+    assert long.status_code == 403
+    other.is_active = False
+    other.save()
+    inactive = APIClient(HTTP_AUTHORIZATION=f"Token {theirs.key}", HTTP_ACCEPT_LANGUAGE="en").get("/api/v1/progress/")
+    assert inactive.status_code == 403 and inactive.json()["detail"] == "User inactive or deleted."
