@@ -1,8 +1,11 @@
 """Codes from the plain-Python packages (scoring, the checker) as messages in the interface's language."""
 
+from django.contrib import messages as levels
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from quizzes.generation.checker.shape import MAX_OPTION_TEXT, MAX_OPTIONS, MAX_PROMPT
+from quizzes.generation.moodle_reader import MAX_QUESTIONS, MoodleFileError
 from quizzes.generation.scoring import ResponseError
 
 
@@ -129,3 +132,45 @@ def _class_name(name: str) -> str:
              "facility": _("facility or place"), "technology": _("technology or service"), "event": _("event"),
              "activity": _("activity"), "field": _("field or industry"), "content": _("content")}
     return names.get(name, name)
+
+
+def moodle_file_error_message(error: MoodleFileError) -> str:
+    texts = {
+        "not_xml": _("This is not well-formed XML (%(detail)s)."),
+        "dtd": _("The file declares a DTD or entities, which Moodle XML never does: it is not read."),
+        "root": _("The file's outermost element is <%(detail)s>, not Moodle's <quiz>: is it a Moodle XML export?"),
+        "too_many": _("The file has %(detail)s questions; at most %(max)d are read at once: export fewer "
+                      "categories at a time."),
+    }
+    text = texts.get(error.code, str(error)) % {"detail": error.detail, "max": MAX_QUESTIONS}
+    return _("Line %(line)d: %(text)s") % {"line": error.line, "text": text} if error.line else text
+
+
+def moodle_report_messages(report) -> list[tuple[int, str]]:
+    """A Moodle import's report (quizzes.services.item_imports) as messages: what was added, then each
+    question left out with its line and why."""
+    reasons = {
+        "type": _("Moodle's %(type)s questions have no counterpart here."),
+        "no_key": _("it has no right answer."),
+        "several_keys": _("it gives credit to several choices of a single-answer question."),
+        "pairs": _("a matching question needs at least two pairs."),
+        "empty": _("its question text is empty."),
+        "picture": _("it asks about a picture, and items here are text."),
+    }
+    added, reused = len(report.added), len(report.reused)
+    found = [(levels.SUCCESS, (ngettext("Checked: %(n)d question would be added.",
+                                        "Checked: %(n)d questions would be added.", added) if report.dry_run else
+                               ngettext("%(n)d question added to the set.", "%(n)d questions added to the set.",
+                                        added)) % {"n": added})]
+    if reused:
+        found.append((levels.INFO, ngettext("%(n)d question was already in your bank: it is used as it is.",
+                                            "%(n)d questions were already in your bank: they are used as they are.",
+                                            reused) % {"n": reused}))
+    for skipped in report.passed_over:
+        found.append((levels.WARNING, _("Line %(line)d (%(name)s) left out: %(why)s") % {
+            "line": skipped.line, "name": skipped.name or skipped.moodle_type,
+            "why": reasons[skipped.reason] % {"type": skipped.moodle_type}}))
+    for question, problems in report.refused:
+        found.append((levels.WARNING, _("Line %(line)d (%(name)s) refused by the checker: %(why)s") % {
+            "line": question.line, "name": question.name, "why": " ".join(problems)}))
+    return found

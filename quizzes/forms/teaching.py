@@ -112,6 +112,31 @@ def item_fields(kind: str, lines_text: str, key: str) -> dict:
     return {"options": options, "left_options": [], "answer": answer}
 
 
+MOODLE_FILE_BYTES = 5 * 1024 * 1024
+
+
+class MoodleImportForm(ReaderForm):
+    """A Moodle XML file of questions, for the teacher's own bank under one chapter and skill."""
+
+    file = forms.FileField(label=_("Moodle XML file"), help_text=_(
+        "Exported from Moodle's question bank (Export → Moodle XML format), in UTF-8, at most 5 MB."))
+    chapter = ChapterChoiceField(label=_("Chapter"), help_text=_("The chapter the questions belong with."))
+    skill = forms.ChoiceField(choices=Item.Skill.choices, label=_("Skill"))
+    dry_run = forms.BooleanField(required=False, label=_("Only check the file; add nothing"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MOODLE_FILE_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB: export fewer categories at a time."))
+        raw = upload.read()
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[:error.start].count(b"\n") + 1
+            raise forms.ValidationError(_("Line %(line)d is not UTF-8: Moodle writes its XML in UTF-8; was the "
+                                          "file saved again in another encoding?") % {"line": line}) from None
+
+
 class AssignForm(forms.Form):
     school_class = forms.ModelChoiceField(SchoolClass.objects.none(), label=_("Class"))
     open_at = forms.DateTimeField(label=_("Opens"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))

@@ -20,11 +20,14 @@ from quizzes.forms.teaching import (
     AssignForm,
     BankFilterForm,
     ClassForm,
+    MoodleImportForm,
     OwnItemForm,
     QuizSetCreateForm,
     QuizSetSettingsForm,
     RandomSlotForm,
 )
+from quizzes.generation.moodle_reader import MoodleFileError
+from quizzes.messages import moodle_file_error_message, moodle_report_messages
 from quizzes.models import Item, QuizSetEntry
 from quizzes.presentation.exports import FORMATS, quiz_set_export
 from quizzes.presentation.results_charts import results_pictures
@@ -43,6 +46,7 @@ from quizzes.selectors.teaching import (
 )
 from quizzes.services.assignments import assignment_create
 from quizzes.services.classes import class_create, class_remove_student, class_renew_code
+from quizzes.services.item_imports import moodle_items_import
 from quizzes.services.quiz_sets import (
     entry_add_item,
     entry_add_random,
@@ -143,6 +147,7 @@ def set_builder(request, set_id):
         context["random_form"] = RandomSlotForm(prefix="slot", reader=request.user)
     elif step == "own":
         context["own_form"] = OwnItemForm(prefix="own", reader=request.user)
+        context["moodle_form"] = MoodleImportForm(prefix="moodle", reader=request.user)
     elif step == "settings":
         context["settings_form"] = QuizSetSettingsForm(instance=quiz_set)
     else:
@@ -213,6 +218,20 @@ def _own(request, quiz_set):
     messages.success(request, _("Your item passed the checker and was added."))
 
 
+def _import_moodle(request, quiz_set):
+    form = MoodleImportForm(request.POST, request.FILES, prefix="moodle", reader=request.user)
+    if not form.is_valid():
+        raise form_errors(form)
+    data = form.cleaned_data
+    try:
+        report = moodle_items_import(author=request.user, quiz_set=quiz_set, chapter=data["chapter"],
+                                     skill=data["skill"], text=data["file"], dry_run=data["dry_run"])
+    except MoodleFileError as problem:
+        raise ValidationError(moodle_file_error_message(problem)) from None
+    for level, text in moodle_report_messages(report):
+        messages.add_message(request, level, text)
+
+
 def _settings(request, quiz_set):
     form = QuizSetSettingsForm(request.POST, instance=quiz_set)
     if not form.is_valid():
@@ -230,6 +249,7 @@ def _assign(request, quiz_set):
 
 
 _OPERATIONS = {"add-item": _add_item, "move": _move, "remove": _remove, "add-random": _random, "write-item": _own,
+               "import-moodle": _import_moodle,
                "settings": _settings, "assign": _assign}
 
 

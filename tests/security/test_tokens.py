@@ -69,9 +69,15 @@ def test_a_token_signs_in_its_own_user_and_nothing_else_does(student, django_use
     (403, not 401: the session authentication comes first and names no challenge)."""
     other = django_user_model.objects.create_user("jiro", password="pw-12345678")
     mine, theirs = Token.objects.create(user=student), Token.objects.create(user=other)
+    from rest_framework.test import APIRequestFactory
+
+    from accounts.tokens import ExpiringTokenAuthentication
+
     for token, user in ((mine, student), (theirs, other)):
         api = APIClient(HTTP_AUTHORIZATION=f"Token {token.key}", HTTP_ACCEPT_LANGUAGE="en")
         assert api.get("/api/v1/progress/").status_code == 200
+        request = APIRequestFactory().get("/", HTTP_AUTHORIZATION=f"Token {token.key}")
+        assert ExpiringTokenAuthentication().authenticate(request) == (user, token)
     wrong = APIClient(HTTP_AUTHORIZATION="Token " + "0" * 40, HTTP_ACCEPT_LANGUAGE="en").get("/api/v1/progress/")
     assert wrong.status_code == 403 and wrong.json()["detail"] == "Invalid token."
     long = APIClient(HTTP_AUTHORIZATION="Token " + "x" * 400, HTTP_ACCEPT_LANGUAGE="en").get("/api/v1/progress/")
