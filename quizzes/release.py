@@ -20,8 +20,14 @@ def feedback_visible(attempt: Attempt, now: datetime | None = None) -> bool:
     if attempt.assignment_id is None:
         return True
     assignment = attempt.assignment
-    return rule_allows(assignment.quiz_set.feedback, finished=attempt.is_finished, close_at=assignment.close_at,
+    return rule_allows(assignment.quiz_set.feedback, finished=attempt.is_finished, close_at=closes_at(attempt),
                        now=now or timezone.now())
+
+
+def closes_at(attempt: Attempt) -> datetime:
+    """When the attempt's assignment closes for its learner: their own close date (an override, kept
+    on the attempt by quizzes/services/overrides.py), else the assignment's."""
+    return attempt.closes_at or attempt.assignment.close_at
 
 
 def rule_allows(rule: str, *, finished: bool, close_at: datetime, now: datetime) -> bool:
@@ -43,4 +49,5 @@ def released(now: datetime, *, to_attempt: str = "") -> Q:
     return (on(assignment__isnull=True)
             | on(**{rule: QuizSet.Feedback.IMMEDIATELY})
             | on(**{rule: QuizSet.Feedback.AFTER_SUBMIT}, finished_at__isnull=False)
-            | on(**{rule: QuizSet.Feedback.AFTER_CLOSE}, assignment__close_at__lte=now))
+            | on(**{rule: QuizSet.Feedback.AFTER_CLOSE}, closes_at__lte=now)
+            | on(**{rule: QuizSet.Feedback.AFTER_CLOSE}, closes_at__isnull=True, assignment__close_at__lte=now))

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from quizzes.models import Assignment, Attempt, Membership, QuizSet, QuizSetEntry, SchoolClass
+from quizzes.models import Assignment, AssignmentOverride, Attempt, Membership, QuizSet, QuizSetEntry, SchoolClass
 
 
 class MembershipInline(admin.TabularInline):
@@ -35,11 +35,31 @@ class QuizSetAdmin(admin.ModelAdmin):
     inlines = [QuizSetEntryInline]
 
 
+class OverrideInline(admin.TabularInline):
+    """Students' own rules, shown for support. They are given and taken back by the set's teacher
+    (teach/sets/…/overrides/), whose service also moves the student's open attempts; so not here."""
+
+    model = AssignmentOverride
+    extra = 0
+    fields = readonly_fields = ["student", "open_at", "close_at", "time_limit_minutes", "attempts_allowed", "note",
+                                "updated_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Assignment)
 class AssignmentAdmin(admin.ModelAdmin):
     list_display = ["quiz_set", "school_class", "open_at", "close_at"]
     list_select_related = ["quiz_set", "school_class"]
     search_fields = ["quiz_set__title", "school_class__name"]
+    inlines = [OverrideInline]
 
 
 @admin.register(Attempt)

@@ -134,8 +134,11 @@ class StudentAssignmentSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="assignment.pk")
     title = serializers.CharField(source="assignment.quiz_set.title")
     school_class = serializers.CharField(source="assignment.school_class.name")
-    open_at = serializers.DateTimeField(source="assignment.open_at")
-    close_at = serializers.DateTimeField(source="assignment.close_at")
+    open_at = serializers.DateTimeField(source="rules.open_at",
+                                        help_text="The student's own, where an override says so.")
+    close_at = serializers.DateTimeField(source="rules.close_at")
+    time_limit_minutes = serializers.IntegerField(source="rules.time_limit_minutes", allow_null=True)
+    attempts_allowed = serializers.IntegerField(source="rules.attempts_allowed", help_text="0: no limit.")
     status = serializers.ChoiceField(choices=["not_started", "in_progress", "submitted"])
     attempts = serializers.IntegerField()
     grade = serializers.FloatField(allow_null=True, help_text="0 to 1, by the set's grading rule.")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.forms.fields import ChapterChoiceField, ReaderForm
 from quizzes.generation.kinds import Kind
-from quizzes.models import Item, QuizSet, SchoolClass
+from quizzes.models import Assignment, Item, QuizSet, SchoolClass
 from quizzes.selectors.bank import section_numbered
 
 
@@ -135,6 +137,33 @@ class MoodleImportForm(ReaderForm):
             line = raw[:error.start].count(b"\n") + 1
             raise forms.ValidationError(_("Line %(line)d is not UTF-8: Moodle writes its XML in UTF-8; was the "
                                           "file saved again in another encoding?") % {"line": line}) from None
+
+
+class OverrideForm(forms.Form):
+    """One student's own rules for one of the set's assignments; an empty field keeps the set's rule."""
+
+    assignment = forms.ModelChoiceField(Assignment.objects.none(), label=_("Assignment"))
+    student = forms.ModelChoiceField(get_user_model().objects.none(), label=_("Student"))
+    open_at = forms.DateTimeField(required=False, label=_("Opens"),
+                                  widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    close_at = forms.DateTimeField(required=False, label=_("Closes"),
+                                   widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    time_limit_minutes = forms.IntegerField(required=False, min_value=0, max_value=24 * 60,
+                                            label=_("Time limit (minutes)"), help_text=_("0 for no time limit."))
+    attempts_allowed = forms.IntegerField(required=False, min_value=0, max_value=100, label=_("Attempts allowed"),
+                                          help_text=_("0 for no limit."))
+    note = forms.CharField(required=False, max_length=200, label=_("Note"),
+                           help_text=_("Why, for you and your colleagues; the student does not see it."))
+
+    def __init__(self, *args, quiz_set, **kwargs):
+        super().__init__(*args, **kwargs)
+        assignments = quiz_set.assignments.select_related("school_class").order_by("-close_at")
+        self.fields["assignment"].queryset = assignments
+        self.fields["assignment"].label_from_instance = lambda assignment: (
+            f"{assignment.school_class.name} ({timezone.localtime(assignment.open_at):%Y-%m-%d} – "
+            f"{timezone.localtime(assignment.close_at):%Y-%m-%d})")
+        self.fields["student"].queryset = (get_user_model().objects.filter(
+            memberships__school_class__assignments__quiz_set=quiz_set).distinct().order_by("username"))
 
 
 class AssignForm(forms.Form):

@@ -31,6 +31,8 @@ class Attempt(models.Model):
     number = models.PositiveSmallIntegerField(_("attempt number"), default=1)
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True,
                                     help_text=_("Answers after this moment are refused (time limit or close date)."))
+    closes_at = models.DateTimeField(_("closes for this learner"), null=True, blank=True, help_text=_(
+        "The learner's own close date for the assignment (an override); empty: the assignment's."))
     started_at = models.DateTimeField(_("started"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     score = models.FloatField(_("score"), null=True, blank=True, help_text=_("The sum of the item scores."))

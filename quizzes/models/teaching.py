@@ -128,3 +128,34 @@ class Assignment(models.Model):
 
     def __str__(self):
         return f"{self.quiz_set} → {self.school_class}"
+
+
+class AssignmentOverride(models.Model):
+    """One student's own rules for an assignment (an accommodation, 合理的配慮), as Moodle's user
+    overrides: each field left empty keeps the assignment's or the set's."""
+
+    assignment = models.ForeignKey(Assignment, verbose_name=_("assignment"), on_delete=models.CASCADE,
+                                   related_name="overrides")
+    student = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("student"), on_delete=models.CASCADE,
+                                related_name="assignment_overrides")
+    open_at = models.DateTimeField(_("opens"), null=True, blank=True)
+    close_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    time_limit_minutes = models.PositiveIntegerField(_("time limit (minutes)"), null=True, blank=True,
+                                                     help_text=_("0 for no time limit."))
+    attempts_allowed = models.PositiveSmallIntegerField(_("attempts allowed"), null=True, blank=True,
+                                                        help_text=_("0 for no limit."))
+    note = models.CharField(_("note"), max_length=200, blank=True, help_text=_("Seen by the teacher only."))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["assignment", "student"]
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "student"], name="override_once_per_student"),
+            models.CheckConstraint(condition=Q(open_at__isnull=True) | Q(close_at__isnull=True)
+                                   | Q(close_at__gt=F("open_at")), name="override_closes_after"),
+        ]
+        verbose_name = _("override")
+        verbose_name_plural = _("overrides")
+
+    def __str__(self):
+        return f"{self.assignment} / {self.student}"

@@ -191,12 +191,12 @@ def answer_days_of(learner, now: datetime) -> dict[date, tuple[int, int]]:
     chart says no more than the items' pages do."""
     since = timezone.localdate(now) - timedelta(days=STREAK_WINDOW_DAYS)
     rows = AnswerDay.objects.filter(learner=learner, day__gte=since).values_list(
-        "day", "answered", "right", "attempt_id", "attempt__finished_at", "attempt__assignment__close_at",
-        "attempt__assignment__quiz_set__feedback")
+        "day", "answered", "right", "attempt_id", "attempt__finished_at", "attempt__closes_at",
+        "attempt__assignment__close_at", "attempt__assignment__quiz_set__feedback")
     days: dict[date, tuple[int, int]] = {}
-    for day, answered, right, attempt_id, finished_at, close_at, feedback in rows:
-        shown = attempt_id is None or rule_allows(feedback, finished=finished_at is not None, close_at=close_at,
-                                                  now=now)
+    for day, answered, right, attempt_id, finished_at, own_close, close_at, feedback in rows:
+        shown = attempt_id is None or rule_allows(feedback, finished=finished_at is not None,
+                                                  close_at=own_close or close_at, now=now)
         before = days.get(day, (0, 0))
         days[day] = (before[0] + answered, before[1] + (right if shown else 0))
     return days

@@ -10,9 +10,20 @@ from datetime import datetime, timedelta
 from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Sum
 
 from content.audience import readable_by
+from quizzes.accommodations import Rules, rules_for
 from quizzes.generation.item_analysis import ItemStatistics, item_statistics, option_counts
 from quizzes.generation.kinds import CHOICE_KINDS
-from quizzes.models import Answer, Assignment, Attempt, Item, Membership, QuizSet, QuizSetEntry, SchoolClass
+from quizzes.models import (
+    Answer,
+    Assignment,
+    AssignmentOverride,
+    Attempt,
+    Item,
+    Membership,
+    QuizSet,
+    QuizSetEntry,
+    SchoolClass,
+)
 from quizzes.release import rule_allows
 from quizzes.selectors.bank import leaking_pairs, visible_to
 
@@ -69,6 +80,16 @@ def assignments_overview(teacher) -> QuerySet[Assignment]:
             .order_by("-close_at", "-pk"))
 
 
+def override_of(*, assignment: Assignment, student) -> AssignmentOverride | None:
+    return AssignmentOverride.objects.filter(assignment=assignment, student=student).first()
+
+
+def overrides_of_set(quiz_set: QuizSet) -> QuerySet[AssignmentOverride]:
+    """Every student's own rules on the set's assignments, for its teacher's results page."""
+    return (AssignmentOverride.objects.filter(assignment__quiz_set=quiz_set)
+            .select_related("student", "assignment__school_class").order_by("student__username", "assignment_id"))
+
+
 @dataclass
 class StudentAssignment:
     assignment: Assignment
@@ -76,19 +97,19 @@ class StudentAssignment:
     attempts: int
     grade: float | None  # 0–1, by the set's grading rule; None until the set's feedback rule shows it
     next_step: str = "start"  # what the server would allow now: see next_step()
+    rules: Rules | None = None  # the student's own dates, time limit and attempts (quizzes/accommodations.py)
 
 
-def next_step(assignment: Assignment, *, in_progress: bool, attempts: int, now: datetime) -> str:
+def next_step(rules: Rules, *, in_progress: bool, attempts: int, now: datetime) -> str:
     """What the student may do now, in the order assignment_start checks it, so that a page offers
     only what the server will allow: continue, start, retake, or why not (opens_later, closed, used_up)."""
     if in_progress:
         return "continue"
-    if now < assignment.open_at:
+    if now < rules.open_at:
         return "opens_later"
-    if now >= assignment.close_at:
+    if now >= rules.close_at:
         return "closed"
-    allowed = assignment.quiz_set.attempts_allowed
-    if allowed and attempts >= allowed:
+    if rules.attempts_allowed and attempts >= rules.attempts_allowed:
         return "used_up"
     return "retake" if attempts else "start"
 
@@ -100,15 +121,18 @@ def assignments_for_student(*, student, now: datetime) -> list[StudentAssignment
     attempts = defaultdict(list)
     for attempt in _graded_attempts(Attempt.objects.filter(learner=student, assignment__in=assignments)):
         attempts[attempt.assignment_id].append(attempt)
+    overrides = {override.assignment_id: override
+                 for override in AssignmentOverride.objects.filter(student=student, assignment__in=assignments)}
     result = []
     for assignment in assignments:
-        mine = attempts[assignment.pk]
+        mine, rules = attempts[assignment.pk], rules_for(assignment, overrides.get(assignment.pk))
         open_attempt = any(not a.is_finished and (a.deadline is None or a.deadline > now) for a in mine)
         status = "in_progress" if open_attempt else "submitted" if mine else "not_started"
         shown = [a for a in mine if rule_allows(assignment.quiz_set.feedback, finished=a.is_finished,
-                                                 close_at=assignment.close_at, now=now)]
+                                                 close_at=a.closes_at or rules.close_at, now=now)]
         result.append(StudentAssignment(assignment, status, len(mine), grade_of(shown, assignment.quiz_set.grading),
-                                        next_step(assignment, in_progress=open_attempt, attempts=len(mine), now=now)))
+                                        next_step(rules, in_progress=open_attempt, attempts=len(mine), now=now),
+                                        rules))
     return result
 
 
@@ -162,11 +186,11 @@ _GRADED_FIELDS = ("id", "learner_id", "number", "deadline", "started_at", "finis
 
 
 def results_marker(*, quiz_set: QuizSet) -> tuple:
-    """What the set's results are made of, in three small aggregates: its attempts (started, finished,
-    scored), the rosters it is assigned to, and the items its attempts showed (edited or given a new
-    version). A kept results page is found by it (quizzes/views/teaching.py), so any change to these
-    makes a new page. Usernames are not in it: a renamed student shows under the old name until the
-    next attempt."""
+    """What the set's results are made of, in four small aggregates: its attempts (started, finished,
+    scored), the rosters it is assigned to, the items its attempts showed (edited or given a new
+    version), and the students' own rules (overrides). A kept results page is found by it
+    (quizzes/views/teaching.py), so any change to these makes a new page. Usernames are not in it: a
+    renamed student shows under the old name until the next attempt."""
     attempts = Attempt.objects.filter(assignment__quiz_set=quiz_set).aggregate(
         n=Count("id"), last=Max("id"), finished=Count("finished_at"), last_finished=Max("finished_at"),
         points=Sum("score"))
@@ -174,7 +198,9 @@ def results_marker(*, quiz_set: QuizSet) -> tuple:
         n=Count("id"), last=Max("id"))
     items = Item.objects.filter(attempt_items__attempt__assignment__quiz_set=quiz_set).aggregate(
         edited=Max("updated_at"), version=Max("versions__id"))
-    return (quiz_set.grading, *attempts.values(), *roster.values(), *items.values())
+    overrides = AssignmentOverride.objects.filter(assignment__quiz_set=quiz_set).aggregate(
+        n=Count("id"), changed=Max("updated_at"))
+    return (quiz_set.grading, *attempts.values(), *roster.values(), *items.values(), *overrides.values())
 
 
 def quiz_set_results(*, quiz_set: QuizSet) -> Results:

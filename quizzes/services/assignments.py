@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from quizzes.accommodations import rules_for
 from quizzes.models import Answer, Assignment, Attempt, Item, Membership, QuizSet, SchoolClass
 from quizzes.selectors.bank import leaking_pairs, published_items
+from quizzes.selectors.teaching import override_of
 
 from .answering import attempt_close_if_expired
 from .practice import attempt_add_slots
@@ -51,21 +53,21 @@ def assignment_start(*, assignment: Assignment, student, now: datetime | None = 
     open_attempt = next((attempt for attempt in attempts if not attempt.is_finished), None)
     if open_attempt:
         return open_attempt
-    if now < assignment.open_at:
+    rules = rules_for(assignment, override_of(assignment=assignment, student=student))
+    if now < rules.open_at:
         raise AttemptRefused(_("This assignment opens on %(date)s.")
-                             % {"date": timezone.localtime(assignment.open_at).strftime("%Y-%m-%d %H:%M")})
-    if now >= assignment.close_at:
+                             % {"date": timezone.localtime(rules.open_at).strftime("%Y-%m-%d %H:%M")})
+    if now >= rules.close_at:
         raise AttemptRefused(_("This assignment closed on %(date)s.")
-                             % {"date": timezone.localtime(assignment.close_at).strftime("%Y-%m-%d %H:%M")})
-    if quiz_set.attempts_allowed and len(attempts) >= quiz_set.attempts_allowed:
-        raise AttemptRefused(_("You have used all %(n)d attempts allowed.") % {"n": quiz_set.attempts_allowed})
-    deadline = assignment.close_at
-    if quiz_set.time_limit_minutes:
-        deadline = min(deadline, now + timedelta(minutes=quiz_set.time_limit_minutes))
+                             % {"date": timezone.localtime(rules.close_at).strftime("%Y-%m-%d %H:%M")})
+    if rules.attempts_allowed and len(attempts) >= rules.attempts_allowed:
+        raise AttemptRefused(_("You have used all %(n)d attempts allowed.") % {"n": rules.attempts_allowed})
+    deadline = rules.deadline(now)
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(learner=student, mode=Attempt.Mode.ASSIGNMENT, assignment=assignment,
-                                             number=len(attempts) + 1, deadline=deadline, started_at=now)
+                                             number=len(attempts) + 1, deadline=deadline, closes_at=rules.own_close_at,
+                                             started_at=now)
     except IntegrityError:  # without row locks (SQLite) a parallel start may still get in first: take its attempt
         return Attempt.objects.get(assignment=assignment, learner=student, number=len(attempts) + 1)
     items = assignment_draw_items(quiz_set=quiz_set, student=student, seed=f"{attempt.pk}")

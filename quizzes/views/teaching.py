@@ -21,6 +21,7 @@ from quizzes.forms.teaching import (
     BankFilterForm,
     ClassForm,
     MoodleImportForm,
+    OverrideForm,
     OwnItemForm,
     QuizSetCreateForm,
     QuizSetSettingsForm,
@@ -39,6 +40,7 @@ from quizzes.selectors.teaching import (
     classes_of,
     classes_with_roster,
     leaks_in_set,
+    overrides_of_set,
     quiz_set_results,
     quiz_sets_of,
     quiz_sets_with_entries,
@@ -47,6 +49,7 @@ from quizzes.selectors.teaching import (
 from quizzes.services.assignments import assignment_create
 from quizzes.services.classes import class_create, class_remove_student, class_renew_code
 from quizzes.services.item_imports import moodle_items_import
+from quizzes.services.overrides import override_remove, override_set
 from quizzes.services.quiz_sets import (
     entry_add_item,
     entry_add_random,
@@ -262,7 +265,39 @@ def results(request, set_id):
 
 def _results_context(quiz_set) -> dict:
     found = quiz_set_results(quiz_set=quiz_set)
-    return {"results": found, "pictures": results_pictures(found)}
+    return {"results": found, "pictures": results_pictures(found), "overrides": list(overrides_of_set(quiz_set))}
+
+
+@teacher_required
+def overrides(request, set_id):
+    """The students of the set's classes who have rules of their own (accommodations), and the form
+    that gives a student theirs."""
+    quiz_set = _own_set(request, set_id)
+    form = OverrideForm(request.POST or None, quiz_set=quiz_set)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            override_set(teacher=request.user, **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(name)s now has their own rules for this assignment.")
+                             % {"name": data["student"].get_username()})
+            return redirect("quizzes:teach-overrides", set_id=quiz_set.pk)
+    return render(request, "quizzes/teach/overrides.html",
+                  {"quiz_set": quiz_set, "form": form, "overrides": overrides_of_set(quiz_set)},
+                  status=400 if request.method == "POST" else 200)
+
+
+@teacher_required
+@require_POST
+def override_remove_view(request, set_id, override_id):
+    quiz_set = _own_set(request, set_id)
+    override = get_object_or_404(overrides_of_set(quiz_set), pk=override_id)
+    override_remove(teacher=request.user, override=override)
+    messages.success(request, _("%(name)s is held to the set's rules again.")
+                     % {"name": override.student.get_username()})
+    return redirect("quizzes:teach-overrides", set_id=quiz_set.pk)
 
 
 @teacher_required

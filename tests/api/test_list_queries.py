@@ -143,7 +143,7 @@ def test_assignments_list_for_a_teacher_and_for_a_student(teacher, student, seed
     with django_assert_max_num_queries(2):  # the teacher check, the assignments with their sets and classes
         data = client_for(teacher).get("/api/v1/assignments/").json()
     assert len(data) == rows
-    with django_assert_max_num_queries(3):  # the teacher check, the assignments, the student's attempts
+    with django_assert_max_num_queries(4):  # the teacher check, the assignments, the attempts, the own rules
         data = client_for(student).get("/api/v1/assignments/").json()
     assert len(data) == rows and sum(entry["status"] == "in_progress" for entry in data) == 1
     assert sorted({entry["next_step"] for entry in data}) == (["continue", "start"] if rows > 1 else ["continue"])

@@ -1,6 +1,6 @@
 """The class results page is kept whole under its set's results marker (civiclearn/kept_pages.py): after
 each change a teacher can make happen — a student joins, starts, answers, finishes, retakes, leaves; an
-item is edited; the grading rule changes — the page is exactly what rendering it afresh gives."""
+item is edited; the grading rule changes; a student is given their own rules — the page is exactly what rendering it afresh gives."""
 
 from datetime import timedelta
 
@@ -9,11 +9,12 @@ from django.test.signals import template_rendered
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.models import Item, QuizSet
+from quizzes.models import AssignmentOverride, Item, QuizSet
 from quizzes.services.answering import attempt_answer, attempt_finish
 from quizzes.services.assignments import assignment_create, assignment_start
 from quizzes.services.classes import class_create, class_join, class_remove_student
 from quizzes.services.item_review import item_edit
+from quizzes.services.overrides import override_remove, override_set
 from quizzes.services.quiz_sets import entry_add_item, quiz_set_create, quiz_set_update
 from quizzes.views.teaching import _results_context
 from tests.conftest import json_answer, rendered_afresh, without_csrf_tokens
@@ -68,6 +69,12 @@ def test_the_kept_results_follow_every_change(client, teacher, assigned, django_
     item = Item.objects.get(pk=attempt.slots.order_by("position").first().item_id)
     item_edit(item=item, changes={"prompt": item.prompt + "（改訂）"})
     assert "（改訂）" in _shown(client, quiz_set, teacher)
+    override = override_set(teacher=teacher, assignment=assignment, student=student, time_limit_minutes=45)
+    assert "45分" in _shown(client, quiz_set, teacher)
+    override_set(teacher=teacher, assignment=assignment, student=student, time_limit_minutes=60)
+    assert "60分" in _shown(client, quiz_set, teacher)
+    override_remove(teacher=teacher, override=AssignmentOverride.objects.get(pk=override.pk))
+    assert "60分" not in _shown(client, quiz_set, teacher)
     class_remove_student(school_class=school_class, student=student)
     _shown(client, quiz_set, teacher)
 
@@ -88,8 +95,8 @@ def test_a_kept_results_page_renders_no_template_in_bounded_queries(client, teac
     template_rendered.connect(lambda sender, template, **kwargs: rendered.append(template.name), weak=False,
                               dispatch_uid="count-renders")
     try:
-        # the session, the teacher with their role, the set and its entries, the marker's three aggregates
-        with django_assert_max_num_queries(7):
+        # the session, the teacher with their role, the set and its entries, the marker's four aggregates
+        with django_assert_max_num_queries(8):
             again = client.get(url).content.decode()
     finally:
         template_rendered.disconnect(dispatch_uid="count-renders")
