@@ -23,11 +23,13 @@ from quizzes.selectors.teaching import (
     assignments_open_to,
     classes_joined,
     classes_with_roster,
+    overrides_of_set,
     quiz_set_results,
     quiz_sets_with_entries,
 )
 from quizzes.services.assignments import AttemptRefused, assignment_create, assignment_start
 from quizzes.services.classes import class_create, class_join, class_remove_student, class_renew_code
+from quizzes.services.overrides import override_remove, override_set
 from quizzes.services.quiz_sets import (
     entry_add_item,
     entry_add_random,
@@ -187,6 +189,27 @@ class QuizSetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
         given.is_valid(raise_exception=True)
         entry_remove(entry=self._entry(quiz_set, given.validated_data["entry"]))
         return self._done(quiz_set)
+
+    @extend_schema(methods=["GET"], responses=s.OverrideSerializer(many=True))
+    @extend_schema(methods=["POST"], request=s.OverrideInputSerializer, responses={201: s.OverrideSerializer})
+    @action(detail=True, methods=["get", "post"])
+    def overrides(self, request, pk=None):
+        """Students' own rules on the set's assignments (accommodations); POST gives or replaces one."""
+        quiz_set = self.get_object()
+        if request.method == "GET":
+            return Response(s.OverrideSerializer(overrides_of_set(quiz_set), many=True).data)
+        given = s.OverrideInputSerializer(data=request.data, quiz_set=quiz_set)
+        given.is_valid(raise_exception=True)
+        override = override_set(teacher=request.user, **given.validated_data)
+        return Response(s.OverrideSerializer(override).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={204: None})
+    @action(detail=True, methods=["post"], url_path=r"overrides/(?P<override_id>\d+)/remove")
+    def remove_override(self, request, pk=None, override_id=None):
+        """The student is held to the set's rules again."""
+        override = get_object_or_404(overrides_of_set(self.get_object()), pk=override_id)
+        override_remove(teacher=request.user, override=override)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(responses=s.ResultsSerializer)
     @action(detail=True, methods=["get"])

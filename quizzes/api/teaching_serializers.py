@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
 from quizzes.generation.checker.shape import MAX_OPTIONS, MAX_PROMPT
-from quizzes.models import Assignment, Item, QuizSet, QuizSetEntry, SchoolClass
+from quizzes.models import Assignment, AssignmentOverride, Item, QuizSet, QuizSetEntry, SchoolClass
 from quizzes.selectors.bank import section_numbered
 
 from .fields import AnswerField, ChapterSlugField, OptionsField, StrictInput
@@ -180,3 +180,33 @@ class ItemResultSerializer(serializers.Serializer):
 class ResultsSerializer(serializers.Serializer):
     students = StudentResultSerializer(many=True)
     items = ItemResultSerializer(many=True)
+
+
+class OverrideSerializer(serializers.ModelSerializer):
+    student = serializers.CharField(source="student.username", read_only=True)
+
+    class Meta:
+        model = AssignmentOverride
+        fields = ["id", "assignment", "student", "open_at", "close_at", "time_limit_minutes", "attempts_allowed",
+                  "note", "updated_at"]
+
+
+class OverrideInputSerializer(StrictInput, serializers.Serializer):
+    """A student's own rules for one of the set's assignments; a rule left out (or null) stays the set's."""
+
+    assignment = serializers.PrimaryKeyRelatedField(queryset=Assignment.objects.none())
+    student = serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.none())
+    open_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    close_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    time_limit_minutes = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0,
+                                                  max_value=24 * 60, help_text="0: no time limit.")
+    attempts_allowed = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0,
+                                                max_value=100, help_text="0: no limit.")
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+
+    def __init__(self, *args, quiz_set=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if quiz_set is not None:  # only the set's own assignments and the students of its classes
+            self.fields["assignment"].queryset = quiz_set.assignments.all()
+            self.fields["student"].queryset = get_user_model().objects.filter(
+                memberships__school_class__assignments__quiz_set=quiz_set).distinct()

@@ -218,3 +218,37 @@ def test_support_staff_see_the_rules_in_the_admin_and_cannot_change_them_there(t
     client.force_login(admin_user)
     page = client.get(reverse("admin:quizzes_assignment_change", args=[assignment.pk])).content.decode()
     assert "通級指導" in page and 'name="overrides-0-note"' not in page  # shown, not a field to change
+
+
+def test_the_api_gives_lists_and_takes_back_rules_only_for_the_set_s_teacher(teacher, classroom, django_user_model):
+    from django.contrib.auth.models import Group
+    from rest_framework.test import APIClient
+
+    assign, hanako, taro = classroom
+    assignment = assign(time_limit_minutes=10)
+    url = f"/api/v1/quiz-sets/{assignment.quiz_set_id}/overrides/"
+    api = APIClient()
+    api.force_authenticate(teacher)
+    given = api.post(url, {"assignment": assignment.pk, "student": hanako.pk, "time_limit_minutes": 30,
+                           "note": "通級指導"}, format="json")
+    assert given.status_code == 201 and given.json()["student"] == "hanako"
+    assert assignment_start(assignment=assignment, student=hanako).deadline > timezone.now() + timedelta(minutes=25)
+    assert [row["time_limit_minutes"] for row in api.get(url).json()] == [30]
+    bad = api.post(url, {"assignment": assignment.pk, "student": taro.pk, "time_limit": 30}, format="json")
+    assert bad.status_code == 400 and "time_limit" in bad.json()  # an unknown field is named
+    nothing = api.post(url, {"assignment": assignment.pk, "student": taro.pk}, format="json")
+    assert nothing.status_code == 400
+    other = django_user_model.objects.create_user("tanin")
+    other.groups.add(Group.objects.get(name="teachers"))
+    override_id = AssignmentOverride.objects.get().pk
+    remove = f"{url}{override_id}/remove/"
+    for user, status in ((None, 401), (hanako, 403), (other, 404)):
+        stranger = APIClient()
+        if user is not None:
+            stranger.force_authenticate(user)
+        assert stranger.get(url).status_code in (status, 403 if status == 401 else status)
+        assert stranger.post(url, {"assignment": assignment.pk, "student": hanako.pk, "attempts_allowed": 5},
+                             format="json").status_code in (status, 403 if status == 401 else status)
+        assert stranger.post(remove).status_code in (status, 403 if status == 401 else status)
+    assert AssignmentOverride.objects.get().attempts_allowed is None  # no stranger changed it
+    assert api.post(remove).status_code == 204 and not AssignmentOverride.objects.exists()
