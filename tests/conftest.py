@@ -183,6 +183,16 @@ def teacher(db, django_user_model):
     return user
 
 
+@pytest.fixture
+def teacher_client(teacher):
+    """A test client signed in as ``teacher``."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(teacher)
+    return client
+
+
 _CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 
 

@@ -6,6 +6,7 @@ from rest_framework import serializers
 from quizzes.generation.checker.shape import MAX_OPTIONS, MAX_PROMPT
 from quizzes.models import Assignment, AssignmentOverride, Item, QuizSet, QuizSetEntry, SchoolClass
 from quizzes.selectors.bank import section_numbered
+from quizzes.selectors.teaching import students_of_set
 
 from .fields import AnswerField, ChapterSlugField, OptionsField, StrictInput
 
@@ -208,5 +209,4 @@ class OverrideInputSerializer(StrictInput, serializers.Serializer):
         super().__init__(*args, **kwargs)
         if quiz_set is not None:  # only the set's own assignments and the students of its classes
             self.fields["assignment"].queryset = quiz_set.assignments.all()
-            self.fields["student"].queryset = get_user_model().objects.filter(
-                memberships__school_class__assignments__quiz_set=quiz_set).distinct()
+            self.fields["student"].queryset = students_of_set(quiz_set)

@@ -11,6 +11,7 @@ from quizzes.forms.fields import ChapterChoiceField, ReaderForm
 from quizzes.generation.kinds import Kind
 from quizzes.models import Assignment, Item, QuizSet, SchoolClass
 from quizzes.selectors.bank import section_numbered
+from quizzes.selectors.teaching import students_of_set
 
 
 class ClassForm(forms.Form):
@@ -162,8 +163,7 @@ class OverrideForm(forms.Form):
         self.fields["assignment"].label_from_instance = lambda assignment: (
             f"{assignment.school_class.name} ({timezone.localtime(assignment.open_at):%Y-%m-%d} – "
             f"{timezone.localtime(assignment.close_at):%Y-%m-%d})")
-        self.fields["student"].queryset = (get_user_model().objects.filter(
-            memberships__school_class__assignments__quiz_set=quiz_set).distinct().order_by("username"))
+        self.fields["student"].queryset = students_of_set(quiz_set)
 
 
 class AssignForm(forms.Form):

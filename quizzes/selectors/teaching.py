@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Sum
 
 from content.audience import readable_by
@@ -82,6 +83,12 @@ def assignments_overview(teacher) -> QuerySet[Assignment]:
 
 def override_of(*, assignment: Assignment, student) -> AssignmentOverride | None:
     return AssignmentOverride.objects.filter(assignment=assignment, student=student).first()
+
+
+def students_of_set(quiz_set: QuizSet):
+    """The students of the classes the set is assigned to (whom its overrides may name), by username."""
+    return (get_user_model().objects.filter(memberships__school_class__assignments__quiz_set=quiz_set)
+            .distinct().order_by("username"))
 
 
 def overrides_of_set(quiz_set: QuizSet) -> QuerySet[AssignmentOverride]:

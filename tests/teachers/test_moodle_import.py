@@ -4,7 +4,6 @@ malformed file or question is named with its line; per role."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 
 from quizzes.models import Item, QuizSet, QuizSetEntry
@@ -13,13 +12,6 @@ from quizzes.services.quiz_sets import entry_add_item, quiz_set_create
 
 pytestmark = pytest.mark.django_db
 EXPORTED_KINDS = ["single_choice", "multiple_response", "true_false", "short_answer", "matching", "cloze"]
-
-
-@pytest.fixture
-def teacher_client(teacher):
-    client = Client()
-    client.force_login(teacher)
-    return client
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import re
 from datetime import datetime, timedelta
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,13 +14,6 @@ from tests.conftest import form_answer
 
 pytestmark = pytest.mark.django_db
 TEACH = reverse("quizzes:teach")
-
-
-@pytest.fixture
-def teacher_client(teacher):
-    client = Client()
-    client.force_login(teacher)
-    return client
 
 
 def action(set_id, operation):
