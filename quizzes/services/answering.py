@@ -20,6 +20,7 @@ from quizzes.models import Answer, Attempt, AttemptItem, Membership, QuizSet
 from quizzes.release import feedback_visible
 from quizzes.selectors.learning import slots_in_order
 from quizzes.services.summaries import answer_summarise
+from quizzes.signals import attempt_finished
 
 from .reviews import answer_review, reviews_release
 
@@ -170,5 +171,7 @@ def attempt_finish(*, attempt: Attempt, now: datetime | None = None) -> Attempt:
         Attempt.objects.filter(pk=locked.pk).update(finished_at=now, score=score)
         if locked.assignment_id and locked.assignment.quiz_set.feedback == QuizSet.Feedback.AFTER_SUBMIT:
             reviews_release(learner_id=locked.learner_id, attempt_id=locked.pk, now=now)
+        locked.finished_at, locked.score = now, score
+        attempt_finished.send(sender=Attempt, attempt=locked)
     attempt.refresh_from_db(fields=["finished_at", "score"])
     return attempt
