@@ -65,11 +65,15 @@ def _release_time(attempt: Attempt) -> datetime:
     return attempt.finished_at
 
 
-def scores_due(now: datetime | None = None) -> list[int]:
-    now = now or timezone.now()
-    due = Q(status=ScoreSend.Status.WAITING, send_after__lte=now) | Q(
+def _claimable(now: datetime) -> Q:
+    """Due and in no worker's hands: waiting for a time now past, or claimed by a worker long gone."""
+    return Q(status=ScoreSend.Status.WAITING, send_after__lte=now) | Q(
         status=ScoreSend.Status.SENDING, claimed_at__lt=now - CLAIM_TIMEOUT)
-    return list(ScoreSend.objects.filter(due).order_by("send_after").values_list("pk", flat=True)[:500])
+
+
+def scores_due(now: datetime | None = None) -> list[int]:
+    due = ScoreSend.objects.filter(_claimable(now or timezone.now())).order_by("send_after")
+    return list(due.values_list("pk", flat=True)[:500])
 
 
 def scores_send(now: datetime | None = None) -> dict[str, int]:
@@ -85,9 +89,7 @@ def scores_send(now: datetime | None = None) -> dict[str, int]:
 def score_send(pk: int, *, now: datetime | None = None) -> str | None:
     """Send one score if no other worker has it; "sent", "retry" or "failed", None if not claimed."""
     now = now or timezone.now()
-    claimable = Q(status=ScoreSend.Status.WAITING, send_after__lte=now) | Q(
-        status=ScoreSend.Status.SENDING, claimed_at__lt=now - CLAIM_TIMEOUT)
-    if not ScoreSend.objects.filter(claimable, pk=pk).update(status=ScoreSend.Status.SENDING, claimed_at=now):
+    if not ScoreSend.objects.filter(_claimable(now), pk=pk).update(status=ScoreSend.Status.SENDING, claimed_at=now):
         return None
     send = ScoreSend.objects.select_related("attempt__assignment__quiz_set", "lti_user",
                                             "link__resource_link__context__deployment__registration").get(pk=pk)
