@@ -44,10 +44,13 @@ INSTALLED_APPS = [
     "accounts",
     "content",
     "quizzes",
+    "lti_tool",  # django-lti: platform registrations, deployments, keys and launch data
+    "interop",  # the school's systems: LTI launches, grade passback, rosters
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "interop.middleware.LtiFrameMiddleware",  # outermost but one: rewrites the finished response's cookies and CSP
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -253,6 +256,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"], "form-action": ["'self'"],
     },
 }
+
+# LTI 1.3 (interop/): a link placed in an LMS without dates stays open this many days after its first launch.
+LTI_DEFAULT_OPEN_DAYS = env.int("LTI_DEFAULT_OPEN_DAYS", default=365)
 
 # Login throttling (django-axes): five failures for one username from one address lock it for an hour.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accounts.urls")),
+    path("lti/", include("interop.urls")),  # the prefix interop/middleware.py knows (LTI_PREFIX)
     path("", include("quizzes.urls")),
     path("", include("content.urls")),
 ]

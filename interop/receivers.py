@@ -14,11 +14,9 @@ def owe_lms_score(sender, attempt, **kwargs):
     send itself waits for the commit (a task), and for the set's feedback rule (the row's time)."""
     send = score_owed(attempt=attempt)
     if send is not None:
-        transaction.on_commit(_enqueue_send(send.send_after))
+        transaction.on_commit(lambda: _enqueue(send.send_after))
 
 
-def _enqueue_send(send_after):
-    def enqueue():
-        from .tasks import send_lti_scores
-        send_lti_scores.using(run_after=send_after).enqueue()
-    return enqueue
+def _enqueue(when):
+    from .tasks import enqueue_send  # the task module imports the services; imported late, as tasks are
+    enqueue_send(when)

@@ -17,17 +17,18 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from lti_tool.lti_core.constants import AgsScope, ContextRole
 from lti_tool.lti_core.utils import normalize_role
 from lti_tool.models import LtiLaunch, LtiUser
+from lti_tool.utils import sync_data_from_launch
 
 from accounts.roles import TEACHER_CACHE_ATTRIBUTE, TEACHERS_GROUP
 from content.models import Chapter
-from interop.models import LtiAssignmentLink, LtiClassLink
+from interop.models import LtiAssignmentLink, LtiClassLink, UsedLaunch
 from quizzes.models import Assignment, Membership, QuizSet, SchoolClass
 from quizzes.services.assignments import assignment_create
 from quizzes.services.classes import class_create
@@ -36,6 +37,7 @@ CUSTOM_CLAIM = "https://purl.imsglobal.org/spec/lti/claim/custom"
 TEACHING_ROLES = (ContextRole.INSTRUCTOR.value, ContextRole.ADMINISTRATOR.value)
 TEACHING_SUB_ROLE = "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#"  # …#TeachingAssistant
 TEACHER, STUDENT = "teacher", "student"
+USED_LAUNCH_KEPT = timedelta(days=1)  # longer than any id token lives (pylti1p3 checks its exp)
 
 
 class LaunchRefused(Exception):
@@ -58,6 +60,30 @@ def launch_role(roles: list[str]) -> str | None:
     if expanded & set(TEACHING_ROLES) or any(role.startswith(TEACHING_SUB_ROLE) for role in expanded):
         return TEACHER
     return STUDENT if ContextRole.LEARNER.value in expanded else None
+
+
+@transaction.atomic
+def launch_accept(lti_launch: LtiLaunch, *, now: datetime | None = None) -> Landing:
+    """A launch whose signature pylti1p3 has checked: refused if its deployment is not switched on
+    or its id token was used before; else the platform's data is kept (django-lti) and the user
+    lands. All of it or none: a launch refused on the way leaves nothing behind."""
+    if not lti_launch.deployment.is_active:
+        raise LaunchRefused(_("This LMS deployment is not switched on in CivicLearn yet. An administrator "
+                              "turns it on in the admin (LTI registrations)."))
+    _launch_used(lti_launch)
+    sync_data_from_launch(lti_launch)
+    return launch_sign_in(lti_launch, now=now)
+
+
+def _launch_used(lti_launch: LtiLaunch) -> None:
+    """Each signed launch is let in once: the same id token sent again is refused in any worker."""
+    UsedLaunch.objects.filter(used_at__lt=timezone.now() - USED_LAUNCH_KEPT).delete()  # expired tokens anyway
+    try:
+        with transaction.atomic():
+            UsedLaunch.objects.create(issuer=str(lti_launch.get_claim("iss"))[:255],
+                                      nonce=str(lti_launch.get_claim("nonce"))[:255])
+    except IntegrityError:
+        raise LaunchRefused(_("This launch was already used. Open CivicLearn again from the LMS.")) from None
 
 
 @transaction.atomic

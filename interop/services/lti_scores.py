@@ -76,6 +76,12 @@ def scores_due(now: datetime | None = None) -> list[int]:
     return list(due.values_list("pk", flat=True)[:500])
 
 
+def next_send_time() -> datetime | None:
+    """When the next waiting score is due (None when none waits)."""
+    first = ScoreSend.objects.filter(status=ScoreSend.Status.WAITING).order_by("send_after").first()
+    return first.send_after if first else None
+
+
 def scores_send(now: datetime | None = None) -> dict[str, int]:
     """Send every score that is due; how many went, failed for now, and failed for good."""
     counts = {"sent": 0, "retry": 0, "failed": 0}
