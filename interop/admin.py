@@ -2,6 +2,7 @@
 which course is which class, which placed link is which assignment, and the scores owed to LMSs."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -20,6 +21,7 @@ class RegistrationAdmin(LtiRegistrationAdmin):
     """django-lti's registration page, which also shows what the LMS administrator enters on their side."""
 
     change_form_template = "admin/interop/registration_change_form.html"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # a platform's URLs are HTTPS
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         registration = self.get_object(request, object_id)

@@ -61,8 +61,8 @@ def oidc_login(request, registration_uuid):
 def launch(request):
     """Step two: the platform's signed id token. Checked (signature, issuer, audience, state, nonce,
     deployment), then the user is signed in and sent where the link leads."""
-    message_launch = lti_config.message_launch(request)
     try:
+        message_launch = lti_config.message_launch(request)  # refuses a launch without its login's cookie
         message_launch.validate()
     except LtiException as error:
         logger.info("LTI launch refused: %s", error)

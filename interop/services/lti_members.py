@@ -28,8 +28,18 @@ def members_pull(*, link: LtiClassLink) -> MembersPulled:
     who never launched); pulling twice adds no one twice. The platform is asked first, then the
     class is changed in one transaction."""
     tool_key()
-    members = fetch_member_data(link.context)
-    return _members_added(link, members)
+    members = [_normalised(member) for member in fetch_member_data(link.context)]
+    return _members_added(link, [member for member in members if member is not None])
+
+
+def _normalised(member) -> dict | None:
+    """A member as django-lti reads it: status defaults to Active (NRPS makes it optional); one with
+    no user id is left out rather than failing the whole pull."""
+    if not isinstance(member, dict) or not isinstance(member.get("user_id"), str) or not member["user_id"]:
+        return None
+    roles = member.get("roles")
+    return {**member, "status": member.get("status") or "Active",
+            "roles": [role for role in roles if isinstance(role, str)] if isinstance(roles, list) else []}
 
 
 @transaction.atomic
@@ -38,7 +48,7 @@ def _members_added(link: LtiClassLink, members: list[dict]) -> MembersPulled:
     registration = link.context.deployment.registration
     added = already = passed_over = 0
     for member in members:
-        if member.get("status", "Active") != "Active" or launch_role(member.get("roles", [])) != STUDENT:
+        if member["status"] != "Active" or launch_role(member.get("roles", [])) != STUDENT:
             passed_over += 1
             continue
         lti_user = LtiUser.objects.select_related("auth_user").get(registration=registration, sub=member["user_id"])
