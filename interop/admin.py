@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from lti_tool.admin import LtiRegistrationAdmin
+from lti_tool.admin import LtiDeploymentInline, LtiRegistrationAdmin
 from lti_tool.models import LtiRegistration
 
 from .models import LtiAssignmentLink, LtiClassLink, ScoreSend
@@ -16,12 +16,21 @@ from .tasks import enqueue_send
 admin.site.unregister(LtiRegistration)
 
 
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}  # a platform's URLs are HTTPS
+
+
+class DeploymentInline(LtiDeploymentInline):
+    extra = 0
+    formfield_overrides = HTTPS_URLS
+
+
 @admin.register(LtiRegistration)
 class RegistrationAdmin(LtiRegistrationAdmin):
     """django-lti's registration page, which also shows what the LMS administrator enters on their side."""
 
     change_form_template = "admin/interop/registration_change_form.html"
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # a platform's URLs are HTTPS
+    formfield_overrides = HTTPS_URLS
+    inlines = [DeploymentInline]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         registration = self.get_object(request, object_id)
