@@ -2,6 +2,7 @@
 deployments, keys, platform users, contexts, resource links): which class a course is, which
 assignment a placed link is, the launches already used, and the scores owed to the platform."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -99,3 +100,39 @@ class ScoreSend(models.Model):
 
     def __str__(self):
         return f"{self.attempt_id} {self.get_status_display()}"
+
+
+class RosterPerson(models.Model):
+    """A person of a OneRoster bundle (users.csv): their account, found again by ``sourcedId`` at the
+    next import, whatever changed in their name or username."""
+
+    sourced_id = models.CharField(_("OneRoster sourcedId"), max_length=255, unique=True)
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.CASCADE,
+                                related_name="roster_person")
+    kana_name = models.CharField(_("name in kana"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("roster person")
+        verbose_name_plural = _("roster people")
+
+    def __str__(self):
+        return f"{self.sourced_id} → {self.user_id}"
+
+
+class RosterClass(models.Model):
+    """A class of a OneRoster bundle (classes.csv) and the CivicLearn class it is."""
+
+    sourced_id = models.CharField(_("OneRoster sourcedId"), max_length=255, unique=True)
+    school_class = models.OneToOneField(SchoolClass, verbose_name=_("class"), on_delete=models.CASCADE,
+                                        related_name="roster_class")
+    school = models.CharField(_("school"), max_length=255, blank=True)
+    terms = models.CharField(_("terms"), max_length=500, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("roster class")
+        verbose_name_plural = _("roster classes")
+
+    def __str__(self):
+        return f"{self.sourced_id} → {self.school_class}"
