@@ -97,7 +97,7 @@ def class_index(student: int, students: int, classes: int) -> int:
 def _classes(count: int, password: str, now):
     teachers = User.objects.bulk_create(
         [User(username=f"bench-teacher-{n:03}", password=password) for n in range(count)], batch_size=BATCH)
-    Group.objects.get(name="teachers").user_set.add(*teachers)
+    Group.objects.get_or_create(name="teachers")[0].user_set.add(*teachers)
     rows = SchoolClass.objects.bulk_create(
         [SchoolClass(teacher=teacher, name=f"Bench class {n:03}", join_code=f"B{n:05}")
          for n, teacher in enumerate(teachers)], batch_size=BATCH)

@@ -52,7 +52,7 @@ def test_reset_password_by_email(client, student):
 
 def test_roles(student, django_user_model):
     assert role_of(student) == "student" and not is_teacher(student)
-    student.groups.add(Group.objects.get(name=TEACHERS_GROUP))
+    student.groups.add(Group.objects.get_or_create(name=TEACHERS_GROUP)[0])
     # the role is cached on the user object, as Django caches permissions: each request has a fresh user
     assert role_of(django_user_model.objects.get(pk=student.pk)) == "teacher"
     admin = django_user_model.objects.create_superuser("root", "root@example.org", "pw-12345678")

@@ -56,7 +56,7 @@ def test_an_unknown_deployment_is_refused_and_left_for_an_administrator_to_switc
     visitor = browser()
     refused = visitor.launch("s-1", roles["student"], deployment_id="deployment-unknown")
     assert refused.status_code == 403 and _nobody_signed_in(visitor)
-    assert "LTI registrations" in refused.content.decode()  # where the administrator switches it on
+    assert "LTI 登録" in refused.content.decode()  # where the administrator switches it on
     assert not LtiDeployment.objects.get(deployment_id="deployment-unknown").is_active
     assert get_user_model().objects.count() == 0 and LtiUser.objects.count() == 0
 

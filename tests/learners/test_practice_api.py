@@ -188,7 +188,7 @@ def test_teachers_and_staff_do_not_see_a_students_sessions(api, seed_bank, djang
     body = api.post(SESSIONS, {"chapter": "sapporo-ict-chapter1"}, format="json").json()
     other = django_user_model.objects.create_user(role, password="pw-12345678", is_staff=role == "staff")
     if role == "teacher":
-        other.groups.add(Group.objects.get(name="teachers"))
+        other.groups.add(Group.objects.get_or_create(name="teachers")[0])
     client = APIClient()
     client.force_authenticate(other)
     assert client.get(f"{SESSIONS}{body['id']}/").status_code == 404

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def other_teacher(django_user_model):
     user = django_user_model.objects.create_user("sensei2", password="pw-12345678")
-    user.groups.add(Group.objects.get(name="teachers"))
+    user.groups.add(Group.objects.get_or_create(name="teachers")[0])
     return user
 
 

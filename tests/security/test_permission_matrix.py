@@ -78,7 +78,7 @@ MATRIX = [
 
 @pytest.fixture
 def world(seed_bank, django_user_model):
-    teachers = Group.objects.get(name="teachers")
+    teachers = Group.objects.get_or_create(name="teachers")[0]
     users = {
         "student": django_user_model.objects.create_user("student", password="pw-12345678"),
         "other_student": django_user_model.objects.create_user("other_student", password="pw-12345678"),

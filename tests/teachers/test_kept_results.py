@@ -108,6 +108,6 @@ def test_another_teacher_gets_no_kept_results(client, assigned, django_user_mode
 
     _school_class, quiz_set, _assignment = assigned
     other = django_user_model.objects.create_user("other")
-    other.groups.add(Group.objects.get(name="teachers"))
+    other.groups.add(Group.objects.get_or_create(name="teachers")[0])
     client.force_login(other)
     assert client.get(reverse("quizzes:teach-results", args=[quiz_set.pk])).status_code == 404

@@ -161,7 +161,7 @@ def test_only_a_teacher_imports_into_their_own_set_and_readable_chapters(client,
     other = django_user_model.objects.create_user("tanin", password="pw-12345678")
     from django.contrib.auth.models import Group
 
-    other.groups.add(Group.objects.get(name="teachers"))
+    other.groups.add(Group.objects.get_or_create(name="teachers")[0])
     client.force_login(other)
     assert _import(client, target, xml, seed_bank).status_code == 404
     assert not Item.objects.filter(generator="teacher").exists()

@@ -24,7 +24,7 @@ def client_for(user) -> APIClient:
 @pytest.fixture
 def other_teacher(django_user_model):
     user = django_user_model.objects.create_user("sensei2", password="pw-12345678")
-    user.groups.add(Group.objects.get(name="teachers"))
+    user.groups.add(Group.objects.get_or_create(name="teachers")[0])
     return user
 
 

@@ -49,7 +49,7 @@ def test_another_teachers_pages_are_404(quiz_set, django_user_model, client, tea
     from django.contrib.auth.models import Group
 
     other = django_user_model.objects.create_user("sensei2", password="pw-12345678")
-    other.groups.add(Group.objects.get(name="teachers"))
+    other.groups.add(Group.objects.get_or_create(name="teachers")[0])
     client.force_login(other)
     for name in ("quizzes:teach-set", "quizzes:teach-results", "quizzes:teach-results-csv", "quizzes:teach-export"):
         assert client.get(reverse(name, kwargs={"set_id": quiz_set.pk})).status_code == 404

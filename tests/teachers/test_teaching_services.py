@@ -160,7 +160,7 @@ def test_assigning_needs_ownership_and_sane_dates(quiz_set, school_class, django
     from django.contrib.auth.models import Group
 
     other = django_user_model.objects.create_user("other", password="pw-12345678")
-    other.groups.add(Group.objects.get(name="teachers"))
+    other.groups.add(Group.objects.get_or_create(name="teachers")[0])
     foreign = class_create(teacher=other, name="他の組")
     with pytest.raises(PermissionDenied):
         assignment_create(quiz_set=quiz_set, school_class=foreign, open_at=T0, close_at=T0 + timedelta(days=1))
