@@ -217,8 +217,8 @@ class QuizSetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
         return Response(s.ResultsSerializer(quiz_set_results(quiz_set=self.get_object())).data)
 
     @extend_schema(parameters=[OpenApiParameter("format", str, enum=list(FORMATS), required=True)],
-                   responses={(200, content_type): OpenApiTypes.STR  # Moodle XML, GIFT: as FORMATS serves them
-                              for _extension, content_type, _render in FORMATS.values()})
+                   responses={(200, content_type): OpenApiTypes.BINARY  # Moodle XML, GIFT, a QTI zip
+                              for _extension, content_type, _write in FORMATS.values()})
     @action(detail=True, methods=["get"])
     def export(self, request, pk=None):
         fmt = request.query_params.get("format", "")

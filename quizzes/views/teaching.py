@@ -316,7 +316,7 @@ def export(request, set_id):
     quiz_set = _own_set(request, set_id)
     fmt = request.GET.get("format", "")
     if fmt not in FORMATS:
-        messages.error(request, _("Choose Moodle XML or GIFT."))
+        messages.error(request, _("Choose Moodle XML, GIFT or QTI 3.0."))
         return redirect("quizzes:teach-set", set_id=set_id)
     exported = quiz_set_export(quiz_set=quiz_set, fmt=fmt)
     response = HttpResponse(exported.content, content_type=exported.content_type)

@@ -249,7 +249,7 @@ def test_exports_escape_what_their_formats_need(teacher, seed_bank):
                skill="definition", prompt=prompt,
                options=[{"id": "a", "text": "=a\\#back\\}"}, {"id": "b", "text": "縦\x0bタブ"}], answer="a",
                explanation="~説明:")
-    [question] = read_gift(quiz_set_export(quiz_set=quiz_set, fmt="gift").content)
+    [question] = read_gift(quiz_set_export(quiz_set=quiz_set, fmt="gift").content.decode())
     assert question["prompt"] == prompt and question["format"] == "plain" and question["feedback"] == "~説明:"
     assert {text: mark for mark, text in question["answers"]} == {"=a\\#back\\}": "=", "縦タブ": "~"}
     root = ET.fromstring(quiz_set_export(quiz_set=quiz_set, fmt="moodle").content)  # parses: no U+000B left
