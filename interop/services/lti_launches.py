@@ -194,8 +194,9 @@ def assignment_for(lti_launch: LtiLaunch, school_class: SchoolClass, custom: dic
 
 
 def _teachers_set(value, school_class: SchoolClass) -> QuizSet:
-    quiz_set = QuizSet.objects.filter(pk=int(value), owner_id=school_class.teacher_id).first() if str(
-        value).isdigit() else None
+    text = str(value)
+    is_id = text.isascii() and text.isdigit() and len(text) <= 18  # a primary key, not a number past bigint
+    quiz_set = QuizSet.objects.filter(pk=int(text), owner_id=school_class.teacher_id).first() if is_id else None
     if quiz_set is None:
         raise LaunchRefused(_("This link opens a quiz set that is not the course teacher's, or no longer "
                               "exists."))

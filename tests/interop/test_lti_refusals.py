@@ -85,6 +85,8 @@ def test_a_student_before_any_teacher_or_on_another_teachers_set_is_refused(brow
     entry_add_item(quiz_set=theirs, item=Item.objects.filter(status="published").first())
     refused = browser().launch("s-1", roles["student"], custom={"quiz_set": str(theirs.pk)})
     assert refused.status_code == 403 and not theirs.assignments.exists()
+    for odd in ("9" * 40, "１２", "-1", "set-1"):  # past any key, full-width digits, not a number
+        assert browser().launch("s-1", roles["student"], custom={"quiz_set": odd}).status_code == 403
 
 
 def test_a_student_cannot_place_links_and_a_second_instructor_cannot_take_the_class(browser, roles):
