@@ -146,3 +146,13 @@ def test_the_pages_behind_a_launch_per_role(browser, roles, client, django_user_
     assert client.get(assignment_page).status_code == 404
     assert client.get("/lti/launch/").status_code == 405
     assert QuizSet.objects.count() == 1
+
+
+@pytest.mark.parametrize("posted", [{}, {"state": "s"}, {"id_token": "not-a-jwt", "state": "s"},
+                                    {"id_token": "a.b.c", "state": "s"}, {"id_token": "x" * 20000, "state": "s"}])
+def test_a_malformed_launch_is_a_clear_refusal_never_a_server_error(browser, roles, posted):
+    visitor = browser()
+    visitor.login_step("s-1")  # a real state cookie, so the token itself is what is checked
+    refused = visitor.client.post("/lti/launch/", posted, secure=True)
+    assert refused.status_code in (400, 403) and "CivicLearn" in refused.content.decode()
+    assert get_user_model().objects.count() == 0
