@@ -202,7 +202,7 @@ def test_the_command_reads_a_zip_and_names_problems(tmp_path, capsys):
     with zipfile.ZipFile(broken, "w") as zipped:
         for name, data in edited("users.csv", "s260003", "s260002").items():
             zipped.writestr(name, data)
-    with pytest.raises(CommandError, match="nothing was written"):
+    with pytest.raises(CommandError, match="何も書き込んでいません"):
         call_command("import_oneroster", str(broken))
     assert "users.csv:8: username s260002 again" in capsys.readouterr().err
     with pytest.raises(BundleRefused, match="not a zip"):
