@@ -12,15 +12,14 @@ file names) before the first write, and the writes are one transaction; a dry ru
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
-from django.db import transaction
 
 from accounts.roles import TEACHER_CACHE_ATTRIBUTE, TEACHERS_GROUP
+from civiclearn.transactions import rolled_back_if
 from interop.models import RosterClass, RosterPerson
 from interop.oneroster.reader import Bundle, BundleRefused, Problem, read_bundle
 from quizzes.models import Membership
@@ -43,20 +42,12 @@ class RosterReport:
                    for key, count in counts.items() if key != "unchanged")
 
 
-@contextmanager
-def _rolled_back_if(dry_run: bool):
-    with transaction.atomic():
-        yield
-        if dry_run:
-            transaction.set_rollback(True)
-
-
 def roster_import(*, files: dict[str, bytes], dry_run: bool = False) -> RosterReport:
     """Raises BundleRefused (every problem, by file and line) and writes nothing when the bundle is
     malformed or does not fit the accounts already here."""
     bundle = read_bundle(files)
     report = RosterReport(dry_run=dry_run, source=bundle.source)
-    with _rolled_back_if(dry_run):
+    with rolled_back_if(dry_run):
         people = _people_here(bundle)
         classes = _classes_here(bundle)
         problems = _conflicts(bundle, people) + _unknown_references(bundle, people, classes)

@@ -7,12 +7,10 @@ inside one transaction, which is then rolled back, so the report says exactly wh
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import transaction
-
+from civiclearn.transactions import rolled_back_if
 from content.models import Chapter
 from content.parsing import ParsedDocument
 from content.services.chapter_import import DocumentImport, ImportReport, document_import
@@ -43,20 +41,12 @@ class RegenerationReport:
     generated: list[GenerationReport] = field(default_factory=list)
 
 
-@contextmanager
-def _rolled_back_if(dry_run: bool) -> Iterator[None]:
-    with transaction.atomic():
-        yield
-        if dry_run:
-            transaction.set_rollback(True)
-
-
 def chapter_publish(*, data: bytes, source_name: str, slug: str | None = None, dry_run: bool = False,
                     progress=None, parsed: ParsedDocument | None = None, owner=None,
                     public: bool = True) -> PublishReport:
     """Import the file's chapters (``parsed``, when it has been read and reviewed already), then
     regenerate their items. Raises ParseError with nothing written."""
-    with _rolled_back_if(dry_run):
+    with rolled_back_if(dry_run):
         document = document_import(data=data, source_name=source_name, slug=slug, progress=progress,
                                    document=parsed, owner=owner, public=public)
         chapters = [PublishedChapter(imported, items_generate(chapter=Chapter.objects.get(slug=imported.slug)))
@@ -66,6 +56,6 @@ def chapter_publish(*, data: bytes, source_name: str, slug: str | None = None, d
 
 def chapters_regenerate(*, chapters: Iterable[Chapter], dry_run: bool = False) -> RegenerationReport:
     """Regenerate the item bank of each chapter, all in one transaction."""
-    with _rolled_back_if(dry_run):
+    with rolled_back_if(dry_run):
         generated = [items_generate(chapter=chapter) for chapter in chapters]
     return RegenerationReport(dry_run, generated)
