@@ -16,9 +16,11 @@ def chapter_percent(chapter) -> int:
 
 
 def mastery_days_record(*, learner, progress: Progress, today: date) -> None:
-    """One statement whatever the number of chapters: today's row for each, written or updated."""
-    rows = [MasteryDay(learner=learner, chapter_id=chapter.chapter_id, day=today, percent=chapter_percent(chapter))
-            for chapter in progress.chapters]
+    """Today's row for each chapter whose mastery differs from what today's row says: one statement
+    whatever the number of chapters, none when nothing has changed (most views of the dashboard)."""
+    rows = [MasteryDay(learner=learner, chapter_id=chapter.chapter_id, day=today, percent=percent)
+            for chapter in progress.chapters
+            if (percent := chapter_percent(chapter)) != progress.mastery_history.get(chapter.chapter_id, {}).get(today)]
     if rows:
         MasteryDay.objects.bulk_create(rows, update_conflicts=True, unique_fields=["learner", "chapter", "day"],
                                        update_fields=["percent"])

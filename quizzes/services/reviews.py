@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from quizzes.models import Answer, ReviewCard, ReviewLog
-from quizzes.release import released
+from civiclearn.compiled_queries import CompiledQuery
+from quizzes.models import Answer, Attempt, ReviewCard, ReviewLog
+from quizzes.release import is_released, release_columns
 from quizzes.scheduling import Reviewed, review
 
 
@@ -48,16 +50,23 @@ def _reviewed(card: ReviewCard, answer: Answer, at: datetime, *, insert: bool = 
     return reviewed
 
 
+def _pending_reviews(learner: int) -> QuerySet[Answer]:
+    return (Answer.objects.filter(review_pending=True, slot__attempt__learner_id=learner)
+            .values_list("pk", "slot__attempt_id", *release_columns("slot__attempt__")))
+
+
+# every view of the dashboard runs it: compiled once (civiclearn/compiled_queries.py); the release rule,
+# which takes the time, is applied to the few rows it finds
+_PENDING_REVIEWS = CompiledQuery(_pending_reviews, learner=Attempt._meta.get_field("learner"))
+
+
 def reviews_release(*, learner_id: int, now: datetime | None = None, attempt_id: int | None = None) -> int:
     """Schedule the reviews of the learner's answers whose feedback has been released since they were
     given (in the order they were given, each at its own time); returns how many. One query when
     there are none."""
     now = now or timezone.now()
-    pending = Answer.objects.filter(released(now, to_attempt="slot__attempt__"), review_pending=True,
-                                    slot__attempt__learner_id=learner_id)
-    if attempt_id is not None:
-        pending = pending.filter(slot__attempt_id=attempt_id)
-    pending_ids = list(pending.values_list("pk", flat=True))
+    pending_ids = [pk for pk, attempt, *columns in _PENDING_REVIEWS.run(learner=learner_id)
+                   if (attempt_id is None or attempt == attempt_id) and is_released(tuple(columns), now)]
     return _review_all(pending_ids, learner_id) if pending_ids else 0
 
 

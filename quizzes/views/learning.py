@@ -16,6 +16,7 @@ from quizzes.forms.learning import JoinForm, PracticeStartForm, response_from_po
 from quizzes.generation.scoring import ResponseError
 from quizzes.messages import response_error_message
 from quizzes.presentation.attempt_items import shown_item
+from quizzes.presentation.dashboard_forms import join_form_html, practice_form_html
 from quizzes.presentation.item_forms import item_form
 from quizzes.presentation.progress_charts import progress_pictures
 from quizzes.presentation.session_summary import session_summary
@@ -41,7 +42,9 @@ def dashboard(request):
 
 
 def _dashboard_context(request, progress, form) -> dict:
-    return {"progress": progress, "pictures": progress_pictures(progress), "form": form, "join_form": JoinForm(),
+    return {"progress": progress, "pictures": progress_pictures(progress),
+            "practice_form_html": practice_form_html(request, form),
+            "join_form_html": join_form_html(request, JoinForm()),
             "assignments": assignments_for_student(student=request.user, now=timezone.now()),
             "is_teacher": is_teacher(request.user)}
 

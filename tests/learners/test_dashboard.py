@@ -119,3 +119,22 @@ def test_mastery_is_drawn_day_by_day_from_what_the_dashboard_recorded(student_cl
     assert "<polyline" in drawn
     student_client.get(DASHBOARD)
     assert MasteryDay.objects.filter(learner=student, day=today).count() == 1  # one row a day, updated
+
+
+def test_todays_mastery_is_written_only_when_it_has_changed(student_client, student, seed_bank):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from quizzes.models import MasteryDay
+
+    today = timezone.localdate()
+    practise(student, list(Item.objects.filter(section__number=1, status="published"))[:3], right=True)
+    student_client.get(DASHBOARD)
+    first = MasteryDay.objects.get(learner=student, day=today).percent
+    with CaptureQueriesContext(connection) as seen:
+        student_client.get(DASHBOARD)
+    assert not [q for q in seen.captured_queries if "quizzes_masteryday" in q["sql"] and "INSERT" in q["sql"]]
+    practise(student, list(Item.objects.filter(section__number=2, status="published")), right=True)
+    student_client.get(DASHBOARD)
+    assert MasteryDay.objects.get(learner=student, day=today).percent > first
