@@ -34,9 +34,9 @@ def section_revision(slug: str, number: int, *, reader) -> tuple[int, int] | Non
     return _SECTION_REVISION.first(reader, slug=slug, number=int(number))
 
 
-class _ForEachScope:
-    """A query of the chapters a reader may read, compiled once for each shape of ``readable_by``
-    (civiclearn/compiled_queries.py); ``build(reader, **values)`` makes it for a reader."""
+class ForEachScope:
+    """A query of the chapters (or their rows) a reader may read, compiled once for each shape of
+    ``readable_by`` (civiclearn/compiled_queries.py); ``build(reader, **values)`` makes it for a reader."""
 
     def __init__(self, build, **fields):
         self._queries = {
@@ -46,9 +46,13 @@ class _ForEachScope:
                                   reader=Chapter._meta.get_field("owner"), **fields),
         }
 
-    def first(self, reader, **values):
+    def run(self, reader, **values) -> list:
         scope = reader_scope(reader)
-        return self._queries[scope].first(**values, **({"reader": reader.pk} if scope == MEMBER else {}))
+        return self._queries[scope].run(**values, **({"reader": reader.pk} if scope == MEMBER else {}))
+
+    def first(self, reader, **values):
+        found = self.run(reader, **values)
+        return found[0] if found else None
 
 
 class _ReaderOfEveryChapter:
@@ -61,14 +65,24 @@ class _ReaderOfEveryChapter:
         return True
 
 
-_CHAPTER_REVISION = _ForEachScope(
+_CHAPTER_REVISION = ForEachScope(
     lambda reader, slug: Chapter.objects.filter(readable_by(reader), slug=slug).values_list("pk", "revision")[:1],
     slug=Chapter._meta.get_field("slug"))
-_SECTION_REVISION = _ForEachScope(
+_SECTION_REVISION = ForEachScope(
     lambda reader, slug, number: (Section.objects.filter(readable_by(reader, "chapter__"), chapter__slug=slug,
                                                          number=number)
                                   .values_list("chapter_id", "chapter__revision")[:1]),
     slug=Chapter._meta.get_field("slug"), number=Section._meta.get_field("number"))
+
+
+def chapter_choices(*, reader) -> list[tuple[str, int, str]]:
+    """Slug, number and title of each chapter ``reader`` may read, in the chapters' order: what a form
+    that offers them shows. Compiled once: the dashboard's practice form is found by it."""
+    return _CHAPTER_CHOICES.run(reader)
+
+
+_CHAPTER_CHOICES = ForEachScope(
+    lambda reader: Chapter.objects.filter(readable_by(reader)).values_list("slug", "number", "title"))
 
 
 def chapter_by_pk(pk: int) -> Chapter:

@@ -5,29 +5,39 @@ filled in per request. A form sent back with its errors is rendered afresh."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from civiclearn.kept_pages import kept_fragment
 from civiclearn.site_header import HOLE_CSRF, fill
+from content.selectors import chapter_choices
+from quizzes.forms.learning import JoinForm, PracticeStartForm
 
 JOIN_TEMPLATE = "quizzes/includes/_join_form.html"
 PRACTICE_TEMPLATE = "quizzes/includes/_practice_form.html"
 
 
-def join_form_html(request, form) -> SafeString:
-    return _kept(request, form, JOIN_TEMPLATE, ("join-form",))
+def join_form_html(request) -> SafeString:
+    return _kept(request, ("join-form",), JoinForm, JOIN_TEMPLATE)
 
 
-def practice_form_html(request, form) -> SafeString:
-    # what the form shows: the chapters offered (slug and label) and the one chosen first
-    chapters = tuple(form.fields["chapter"].queryset.values_list("slug", "number", "title"))
-    return _kept(request, form, PRACTICE_TEMPLATE, ("practice-form", chapters, form.initial.get("chapter")))
+def practice_form_html(request, *, initial: dict) -> SafeString:
+    """The practice form for the signed-in reader, found by the chapters it offers (a compiled query) and
+    the one chosen first; the form itself is made only when it is rendered."""
+    key = ("practice-form", tuple(chapter_choices(reader=request.user)), initial.get("chapter"))
+    return _kept(request, key, lambda: PracticeStartForm(initial=initial, reader=request.user), PRACTICE_TEMPLATE)
 
 
-def _kept(request, form, template: str, key: tuple) -> SafeString:
-    def render() -> str:
-        return render_to_string(template, {"form": form, "csrf_token": HOLE_CSRF})
+def practice_form_with_errors_html(request, form: PracticeStartForm) -> SafeString:
+    return mark_safe(fill(_render(form, PRACTICE_TEMPLATE), request))  # our own escaped rendering
 
-    html = render() if form.is_bound else kept_fragment(key, render)
+
+def _kept(request, key: tuple, form: Callable[[], object], template: str) -> SafeString:
+    html = kept_fragment(key, lambda: _render(form(), template))
     return mark_safe(fill(html, request))  # our own escaped rendering, the token put in
+
+
+def _render(form, template: str) -> str:
+    return render_to_string(template, {"form": form, "csrf_token": HOLE_CSRF})

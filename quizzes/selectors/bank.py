@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from content.audience import readable_by
 from content.models import Chapter, Event, Goal, GoalList, Paragraph, Section, Term, TermLink
 from content.parsing.dates import quoted_names, split_sentences
+from content.selectors import ForEachScope
 from quizzes.generation.records import ChapterMaterial, EventSource, GoalListSource, SentenceSource, TermSource
 from quizzes.models import Item, ItemLeak, LearnedDistractor
 
@@ -120,6 +121,18 @@ def published_items(*, chapter=None, section=None, skill: str = "", kind: str = 
         if value:
             items = items.filter(**{name: value})
     return items
+
+
+def published_scopes(*, reader) -> list[tuple[int, int, int | None, str]]:
+    """(item id, chapter id, section id, skill) of the public bank's published items of the chapters
+    ``reader`` may read: what mastery is worked out over. Compiled once for each shape of the reader's
+    filter: every view of the dashboard runs it."""
+    return _PUBLISHED_SCOPES.run(reader)
+
+
+_PUBLISHED_SCOPES = ForEachScope(
+    lambda reader: (Item.objects.filter(visible_to(), readable_by(reader, "chapter__"), status=Item.Status.PUBLISHED)
+                    .values_list("pk", "chapter_id", "section_id", "skill")))
 
 
 def leaking_pairs(*, item_ids: list[int]) -> dict[int, set[int]]:

@@ -9,7 +9,9 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 
+from civiclearn.compiled_queries import CompiledQuery
 from content.audience import readable_by
 from quizzes.accommodations import Rules, rules_for
 from quizzes.generation.item_analysis import ItemStatistics, item_statistics, option_counts
@@ -27,6 +29,7 @@ from quizzes.models import (
 )
 from quizzes.release import rule_allows
 from quizzes.selectors.bank import leaking_pairs, visible_to
+from quizzes.selectors.slot_counts import per_attempt
 
 
 def classes_of(teacher) -> QuerySet[SchoolClass]:
@@ -122,14 +125,14 @@ def next_step(rules: Rules, *, in_progress: bool, attempts: int, now: datetime) 
 
 
 def assignments_for_student(*, student, now: datetime) -> list[StudentAssignment]:
-    """The assignments of the classes the student is in, with the student's status on each."""
-    assignments = list(Assignment.objects.filter(school_class__memberships__student=student)
-                       .select_related("quiz_set", "school_class").order_by("close_at"))
+    """The assignments of the classes the student is in, with the student's status on each. Three
+    queries compiled once (the dashboard shows them on every view): the assignments, the student's
+    assigned attempts, the student's overrides."""
+    assignments = _ASSIGNMENTS_OF_STUDENT.run(student=student.pk)
     attempts = defaultdict(list)
-    for attempt in _graded_attempts(Attempt.objects.filter(learner=student, assignment__in=assignments)):
+    for attempt in _ASSIGNED_ATTEMPTS_OF.run(learner=student.pk):
         attempts[attempt.assignment_id].append(attempt)
-    overrides = {override.assignment_id: override
-                 for override in AssignmentOverride.objects.filter(student=student, assignment__in=assignments)}
+    overrides = {override.assignment_id: override for override in _OVERRIDES_OF.run(student=student.pk)}
     result = []
     for assignment in assignments:
         mine, rules = attempts[assignment.pk], rules_for(assignment, overrides.get(assignment.pk))
@@ -141,6 +144,18 @@ def assignments_for_student(*, student, now: datetime) -> list[StudentAssignment
                                         next_step(rules, in_progress=open_attempt, attempts=len(mine), now=now),
                                         rules))
     return result
+
+
+_ASSIGNMENTS_OF_STUDENT = CompiledQuery(
+    lambda student: (Assignment.objects.filter(school_class__memberships__student_id=student)
+                     .select_related("quiz_set", "school_class").order_by("close_at")),
+    student=Membership._meta.get_field("student"))
+_ASSIGNED_ATTEMPTS_OF = CompiledQuery(
+    lambda learner: (Attempt.objects.filter(learner_id=learner, assignment__isnull=False)
+                     .annotate(slot_count=Coalesce(per_attempt(Count("pk")), 0)).order_by("number")),
+    learner=Attempt._meta.get_field("learner"))
+_OVERRIDES_OF = CompiledQuery(lambda student: AssignmentOverride.objects.filter(student_id=student),
+                              student=AssignmentOverride._meta.get_field("student"))
 
 
 def _graded_attempts(attempts: QuerySet[Attempt]) -> list[Attempt]:

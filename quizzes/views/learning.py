@@ -16,7 +16,7 @@ from quizzes.forms.learning import JoinForm, PracticeStartForm, response_from_po
 from quizzes.generation.scoring import ResponseError
 from quizzes.messages import response_error_message
 from quizzes.presentation.attempt_items import shown_item
-from quizzes.presentation.dashboard_forms import join_form_html, practice_form_html
+from quizzes.presentation.dashboard_forms import join_form_html, practice_form_html, practice_form_with_errors_html
 from quizzes.presentation.item_forms import item_form
 from quizzes.presentation.progress_charts import progress_pictures
 from quizzes.presentation.session_summary import session_summary
@@ -36,15 +36,13 @@ def dashboard(request):
     reviews_release(learner_id=request.user.pk)  # answers whose feedback came out since: their reviews now
     progress = progress_for(learner=request.user)
     mastery_days_record(learner=request.user, progress=progress, today=timezone.localdate())
-    return render(request, "quizzes/dashboard.html", _dashboard_context(request, progress,
-                                                                        PracticeStartForm(initial=_initial(progress),
-                                                                                          reader=request.user)))
+    practice_form = practice_form_html(request, initial=_initial(progress))
+    return render(request, "quizzes/dashboard.html", _dashboard_context(request, progress, practice_form))
 
 
-def _dashboard_context(request, progress, form) -> dict:
-    return {"progress": progress, "pictures": progress_pictures(progress),
-            "practice_form_html": practice_form_html(request, form),
-            "join_form_html": join_form_html(request, JoinForm()),
+def _dashboard_context(request, progress, practice_form: str) -> dict:
+    return {"progress": progress, "pictures": progress_pictures(progress), "practice_form_html": practice_form,
+            "join_form_html": join_form_html(request),
             "assignments": assignments_for_student(student=request.user, now=timezone.now()),
             "is_teacher": is_teacher(request.user)}
 
@@ -59,7 +57,8 @@ def practice_begin(request):
     form = PracticeStartForm(request.POST, reader=request.user)
     if not form.is_valid():
         progress = progress_for(learner=request.user)
-        return render(request, "quizzes/dashboard.html", _dashboard_context(request, progress, form), status=400)
+        return render(request, "quizzes/dashboard.html",
+                      _dashboard_context(request, progress, practice_form_with_errors_html(request, form)), status=400)
     data = form.cleaned_data
     return _start(request, chapter=data["chapter"], section=data["section"], skill=data["skill"], size=data["size"])
 

@@ -14,7 +14,6 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from quizzes.models import Answer, AnswerDay, Item, MissedItem, QuizSet
-from quizzes.release import released
 from quizzes.selectors.learning import STREAK_WINDOW_DAYS, answer_days_of, missed_term_counts, progress_for
 from quizzes.services.answering import AnswerRefused, attempt_answer, attempt_finish
 from quizzes.services.assignments import AttemptRefused, assignment_create, assignment_start
@@ -24,6 +23,7 @@ from quizzes.services.practice import attempt_create
 from quizzes.services.quiz_sets import entry_add_item, quiz_set_create
 from quizzes.services.summaries import summaries_rebuild
 from tests.conftest import json_answer
+from tests.release_rule import released
 
 pytestmark = pytest.mark.django_db
 

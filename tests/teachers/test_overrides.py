@@ -110,7 +110,7 @@ def test_feedback_after_the_close_waits_for_the_student_s_own_close(teacher, cla
     hers, his = Attempt.objects.get(pk=hers.pk), Attempt.objects.get(pk=his.pk)
     assert feedback_visible(his, after_general_close) and not feedback_visible(hers, after_general_close)
     assert feedback_visible(hers, timezone.now() + timedelta(days=3))
-    from quizzes.release import released
+    from tests.release_rule import released
 
     shown = set(Attempt.objects.filter(released(after_general_close), pk__in=[hers.pk, his.pk])
                 .values_list("pk", flat=True))
