@@ -10,7 +10,7 @@ from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Sum,
 from django.utils import timezone
 
 from civiclearn.compiled_queries import CompiledQuery
-from content.models import Section, Term
+from content.models import Section
 from quizzes.mastery import Mastery, masteries
 from quizzes.models import AnswerDay, Attempt, AttemptItem, Item, MasteryDay, MissedItem, ReviewCard
 from quizzes.release import feedback_visible, is_released, release_columns
@@ -136,7 +136,7 @@ class Progress:
     due_today: int
     streak: int
     recent: list[RecentSession]
-    missed_terms: list[tuple[Term, int]]  # from released answers only
+    missed_terms: list[tuple[MissedTerm, int]]  # from released answers only
     by_day: list[tuple[date, int, int]] = field(default_factory=list)  # the last CHART_DAYS: answered, right
     # chapter id → day → percent as recorded (services/mastery_days.py), today's included
     mastery_history: dict[int, dict[date, int]] = field(default_factory=dict)
@@ -254,26 +254,40 @@ def _recent(learner, now: datetime) -> list[RecentSession]:
             for attempt in _RECENT_SESSIONS.run(learner=learner.pk)]
 
 
-def _missed_terms(learner, now: datetime) -> list[tuple[Term, int]]:
-    top = missed_term_counts(learner, now).most_common(MISSED_TERMS)
-    terms = Term.objects.select_related("chapter").in_bulk([pk for pk, _n in top])
-    return [(terms[pk], n) for pk, n in top if pk in terms]
+@dataclass(frozen=True)
+class MissedTerm:
+    """A term as the dashboard links to it in its glossary."""
+
+    pk: int
+    term: str
+    number: int
+    chapter_slug: str
+
+
+def _missed_terms(learner, now: datetime) -> list[tuple[MissedTerm, int]]:
+    return _missed_by_term(learner, now).most_common(MISSED_TERMS)
+
+
+def missed_term_counts(learner, now: datetime) -> Counter:
+    """Term id → how often the learner missed its items, from released answers."""
+    return Counter({term.pk: n for term, n in _missed_by_term(learner, now).items()})
 
 
 def _missed_items(learner: int) -> QuerySet[MissedItem]:
     return (MissedItem.objects.filter(learner_id=learner, item__term__isnull=False)
-            .values_list("item__term", "missed", "attempt_id", *release_columns("attempt__")))
+            .values_list("item__term", "item__term__term", "item__term__number", "item__term__chapter__slug",
+                         "missed", "attempt_id", *release_columns("attempt__")))
 
 
 _MISSED_ITEMS = CompiledQuery(_missed_items, learner=MissedItem._meta.get_field("learner"))
 
 
-def missed_term_counts(learner, now: datetime) -> Counter:
-    """Term id → how often the learner missed its items, from released answers, read from the learner's
-    missed-item summaries: as many rows as items missed, however many answers. The query is compiled
-    once (civiclearn/compiled_queries.py) and the release rule applied to its rows."""
+def _missed_by_term(learner, now: datetime) -> Counter:
+    """How often the learner missed each term's items, from released answers, read from the learner's
+    missed-item summaries with their terms: one query, as many rows as items missed, however many
+    answers. Compiled once (civiclearn/compiled_queries.py), the release rule applied to its rows."""
     counts: Counter = Counter()
-    for term, missed, attempt_id, *columns in _MISSED_ITEMS.run(learner=learner.pk):
-        if attempt_id is None or is_released(tuple(columns), now):
-            counts[term] += missed
-    return +counts  # no term counted 0 times
+    for pk, term, number, slug, missed, attempt_id, *columns in _MISSED_ITEMS.run(learner=learner.pk):
+        if missed and (attempt_id is None or is_released(tuple(columns), now)):
+            counts[MissedTerm(pk, term, number, slug)] += missed
+    return counts

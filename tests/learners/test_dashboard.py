@@ -57,12 +57,12 @@ def test_the_dashboard_runs_bounded_queries(student_client, student, seed_bank, 
                                             django_assert_max_num_queries):
     practise(student, list(Item.objects.filter(status="published").order_by("id")[:answered]), right=False)
     # session, user, answers whose reviews wait for a release, items, cards, streak days, sections, the mastery
-    # of the days before and today's, recent attempts, missed terms + their rows, today's mastery written, the
+    # of the days before and today's, recent attempts, missed terms with their rows, today's mastery written, the
     # chapters the practice form offers, assignments + their attempts + overrides; the first time in a worker,
     # one more: the form's own chapters, as it is rendered and kept
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(16):
         assert student_client.get(DASHBOARD).status_code == 200
-    with django_assert_max_num_queries(15):  # the same again: today's mastery unchanged, the form kept
+    with django_assert_max_num_queries(14):  # the same again: today's mastery unchanged, the form kept
         assert student_client.get(DASHBOARD).status_code == 200
 
 
