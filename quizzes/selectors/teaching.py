@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Sum
+from django.db import connection
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from civiclearn.compiled_queries import CompiledQuery
@@ -21,7 +23,9 @@ from quizzes.models import (
     Assignment,
     AssignmentOverride,
     Attempt,
+    AttemptItem,
     Item,
+    ItemVersion,
     Membership,
     QuizSet,
     QuizSetEntry,
@@ -208,21 +212,47 @@ _GRADED_FIELDS = ("id", "learner_id", "number", "deadline", "started_at", "finis
 
 
 def results_marker(*, quiz_set: QuizSet) -> tuple:
-    """What the set's results are made of, in four small aggregates: its attempts (started, finished,
-    scored), the rosters it is assigned to, the items its attempts showed (edited or given a new
-    version), and the students' own rules (overrides). A kept results page is found by it
-    (quizzes/views/teaching.py), so any change to these makes a new page. Usernames are not in it: a
-    renamed student shows under the old name until the next attempt."""
-    attempts = Attempt.objects.filter(assignment__quiz_set=quiz_set).aggregate(
-        n=Count("id"), last=Max("id"), finished=Count("finished_at"), last_finished=Max("finished_at"),
-        points=Sum("score"))
-    roster = Membership.objects.filter(school_class__assignments__quiz_set=quiz_set).aggregate(
-        n=Count("id"), last=Max("id"))
-    items = Item.objects.filter(attempt_items__attempt__assignment__quiz_set=quiz_set).aggregate(
-        edited=Max("updated_at"), version=Max("versions__id"))
-    overrides = AssignmentOverride.objects.filter(assignment__quiz_set=quiz_set).aggregate(
-        n=Count("id"), changed=Max("updated_at"))
-    return (quiz_set.grading, *attempts.values(), *roster.values(), *items.values(), *overrides.values())
+    """What the set's results are made of, in one statement of four small aggregates: its attempts
+    (started, finished, scored), the rosters it is assigned to, the items its attempts showed (edited or
+    given a new version), and the students' own rules (overrides); with the set's own title, grading and
+    last change. A kept results page is found by it (quizzes/views/teaching.py), so any change to these
+    makes a new page. Usernames are not in it: a renamed student shows under the old name until the next
+    attempt. Written as SQL: one round trip, where the ORM made four and spent longer building them than
+    the database spent running them."""
+    with connection.cursor() as cursor:
+        cursor.execute(_marker_sql(), [quiz_set.pk] * 4)
+        row = cursor.fetchone()
+    return (quiz_set.title, quiz_set.grading, str(quiz_set.updated_at), *map(str, row))
+
+
+@cache
+def _marker_sql() -> str:
+    attempt, assignment, slot, item, version, membership, override = (
+        model._meta.db_table for model in (Attempt, Assignment, AttemptItem, Item, ItemVersion, Membership,
+                                           AssignmentOverride))
+    return f"""
+        SELECT a.n, a.last, a.finished, a.last_finished, a.points, r.n, r.last, i.edited, i.version, o.n, o.changed
+        FROM (SELECT COUNT(t.id) AS n, MAX(t.id) AS last, COUNT(t.finished_at) AS finished,
+                     MAX(t.finished_at) AS last_finished, SUM(t.score) AS points
+              FROM {attempt} t JOIN {assignment} g ON g.id = t.assignment_id WHERE g.quiz_set_id = %s) a,
+             (SELECT COUNT(m.id) AS n, MAX(m.id) AS last
+              FROM {membership} m JOIN {assignment} g ON g.school_class_id = m.school_class_id
+              WHERE g.quiz_set_id = %s) r,
+             (SELECT MAX(it.updated_at) AS edited, MAX(v.id) AS version
+              FROM {item} it LEFT JOIN {version} v ON v.item_id = it.id
+              WHERE it.id IN (SELECT s.item_id FROM {slot} s JOIN {attempt} t ON t.id = s.attempt_id
+                              JOIN {assignment} g ON g.id = t.assignment_id WHERE g.quiz_set_id = %s)) i,
+             (SELECT COUNT(o.id) AS n, MAX(o.updated_at) AS changed
+              FROM {override} o JOIN {assignment} g ON g.id = o.assignment_id WHERE g.quiz_set_id = %s) o"""
+
+
+def own_quiz_set(*, owner, set_id: int) -> QuizSet | None:
+    """The owner's set alone (no entries), in a query compiled once: the kept results page needs no more."""
+    return _OWN_QUIZ_SET.first(owner=owner.pk, set_id=int(set_id))
+
+
+_OWN_QUIZ_SET = CompiledQuery(lambda owner, set_id: QuizSet.objects.filter(owner_id=owner, pk=set_id),
+                              owner=QuizSet._meta.get_field("owner"), set_id=QuizSet._meta.get_field("id"))
 
 
 def quiz_set_results(*, quiz_set: QuizSet) -> Results:

@@ -41,6 +41,7 @@ from quizzes.selectors.teaching import (
     classes_with_roster,
     leaks_in_set,
     overrides_of_set,
+    own_quiz_set,
     quiz_set_results,
     quiz_sets_of,
     quiz_sets_with_entries,
@@ -258,7 +259,9 @@ _OPERATIONS = {"add-item": _add_item, "move": _move, "remove": _remove, "add-ran
 
 @teacher_required
 def results(request, set_id):
-    quiz_set = _own_set(request, set_id)
+    quiz_set = own_quiz_set(owner=request.user, set_id=set_id)
+    if quiz_set is None:
+        raise Http404
     return kept_page(request, ["results", quiz_set.pk, *results_marker(quiz_set=quiz_set)],
                      template="quizzes/teach/results.html", context=lambda: _results_context(quiz_set))
 
