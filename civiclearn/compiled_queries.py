@@ -8,10 +8,11 @@ their related objects and annotations exactly as the ORM's own iterator (``Model
 them, or tuples for a ``values_list()``; nothing else of the queryset (prefetches, known related
 objects, ``values()``, flat or named lists) is supported.
 
-Each value is compared for equality with a column, named with its model field: an integer for an
-integer column, a string for a text one. The stand-ins fit every integer column (a value Django knows
-no row can have, a negative position say, is no query at all); a call's value outside its column's
-range finds nothing, as the ORM's own lookup would, instead of reaching the database as an error.
+Each value is compared with a column (for equality, or as a bound), named with its model field: an
+integer for an integer column, a date for a date one, a string for a text one. The stand-ins fit every
+integer column (a value Django knows no row can have, a negative position say, is no query at all); a
+call's value outside its column's range finds nothing, as the ORM's own lookup would, instead of
+reaching the database as an error.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Field, Model, QuerySet
@@ -28,6 +30,7 @@ from django.db.transaction import TransactionManagementError
 
 FIRST_STAND_IN = 30_001  # within a small integer's range
 TEXT_STAND_IN = "civiclearnstandin{}"
+DATE_STAND_IN = date(1901, 1, 1)  # and the days after it
 _INTEGER_TYPES = {"SmallIntegerField", "IntegerField", "BigIntegerField", "PositiveSmallIntegerField",
                   "PositiveIntegerField", "PositiveBigIntegerField", "SmallAutoField", "AutoField", "BigAutoField"}
 
@@ -54,8 +57,7 @@ class CompiledQuery:
     def __init__(self, build: Callable[..., QuerySet], **fields: Field):
         self._build = build
         self._columns = {name: field.target_field if field.is_relation else field for name, field in fields.items()}
-        self._stand_ins = {name: FIRST_STAND_IN + n if _is_integer(column) else TEXT_STAND_IN.format(n)
-                           for n, (name, column) in enumerate(self._columns.items())}
+        self._stand_ins = {name: _stand_in(column, n) for n, (name, column) in enumerate(self._columns.items())}
         # per database connection (each thread has its own): the compiler keeps its connection for
         # the converters it applies
         self._compiled: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -70,8 +72,8 @@ class CompiledQuery:
         compiled = self._compiled.get(connection) or self._compile(connection, using)
         if compiled.locks and connection.get_autocommit():
             raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
-        # a stand-in's own type: psycopg's Int2 for a small integer, say, so that the SQL's types stay as compiled
-        params = [type(param)(values[name]) if name else param for name, param in zip(compiled.names, compiled.params)]
+        params = [_as_param(connection, values[name], param) if name else param
+                  for name, param in zip(compiled.names, compiled.params)]
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
@@ -105,7 +107,7 @@ class CompiledQuery:
         compiler = queryset.query.get_compiler(using=using)
         with transaction.atomic(using=using):  # compiling a select_for_update asks for a transaction
             sql, params = compiler.as_sql()
-        names = tuple(self._name_of(param) for param in params)
+        names = tuple(self._name_of(connection, param) for param in params)
         missing = set(self._stand_ins) - set(names)
         if missing:
             raise ValueError(f"the query does not use the stand-ins for {sorted(missing)}")
@@ -130,9 +132,12 @@ class CompiledQuery:
                 "model_fields": model_fields, "related_populators": get_related_populators(klass_info, select, using),
                 "annotations": dict(compiler.annotation_col_map or {})}
 
-    def _name_of(self, param) -> str | None:
+    def _name_of(self, connection, param) -> str | None:
         for name, stand_in in self._stand_ins.items():
-            if isinstance(stand_in, str):
+            if isinstance(stand_in, date):  # as the backend sends a date: itself, or its ISO text (SQLite)
+                if param == connection.ops.adapt_datefield_value(stand_in):
+                    return name
+            elif isinstance(stand_in, str):
                 if isinstance(param, str) and param == stand_in:
                     return name
             elif isinstance(param, int) and not isinstance(param, bool) and param == stand_in:
@@ -140,11 +145,35 @@ class CompiledQuery:
         return None
 
 
+def _stand_in(column: Field, n: int):
+    if _is_integer(column):
+        return FIRST_STAND_IN + n
+    if _is_date(column):
+        return DATE_STAND_IN + timedelta(days=n)
+    return TEXT_STAND_IN.format(n)
+
+
+def _as_param(connection, value, stand_in_param):
+    """A call's value as the compiled SQL takes it in its stand-in's place."""
+    if isinstance(value, date):
+        return connection.ops.adapt_datefield_value(value)
+    # the stand-in's own type: psycopg's Int2 for a small integer, say, so that the SQL's types stay as compiled
+    return type(stand_in_param)(value)
+
+
 def _is_integer(column: Field) -> bool:
     return column.get_internal_type() in _INTEGER_TYPES
 
 
+def _is_date(column: Field) -> bool:
+    return column.get_internal_type() == "DateField"
+
+
 def _within_range(connection, column: Field, value) -> bool:
+    if _is_date(column):
+        if type(value) is not date:
+            raise TypeError(f"a compiled query takes a date for {column.name}, not {value!r}")
+        return True
     if not _is_integer(column):
         if type(value) is not str:
             raise TypeError(f"a compiled query takes a string for {column.name}, not {value!r}")

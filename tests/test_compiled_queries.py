@@ -134,3 +134,26 @@ def test_a_list_of_expressions_is_refused():
                              .values_list("pk", F("position") + 1), attempt=ATTEMPT)
     with pytest.raises(ValueError):
         compiled.run(attempt=1)
+
+
+def test_a_date_value_bounds_a_date_column_as_the_orm_s_lookup_does(student, seed_bank):
+    from datetime import date, timedelta
+
+    from quizzes.models import AnswerDay
+
+    for back in range(5):
+        AnswerDay.objects.create(learner=student, day=date(2026, 3, 10) - timedelta(days=back), answered=back + 1)
+
+    def days(learner, since):
+        return AnswerDay.objects.filter(learner_id=learner, day__gte=since).order_by("day").values_list("day", "answered")
+
+    compiled = CompiledQuery(days, learner=AnswerDay._meta.get_field("learner"), since=AnswerDay._meta.get_field("day"))
+    for since in (date(2026, 3, 8), date(2026, 3, 10), date(2026, 3, 11), date(2000, 1, 1)):
+        assert compiled.run(learner=student.pk, since=since) == list(days(student.pk, since))
+    assert [day for day, _n in compiled.run(learner=student.pk, since=date(2026, 3, 8))] == [
+        date(2026, 3, 8), date(2026, 3, 9), date(2026, 3, 10)]
+    with pytest.raises(TypeError):
+        compiled.run(learner=student.pk, since="2026-03-08")
+    with pytest.raises(TypeError):
+        from datetime import datetime
+        compiled.run(learner=student.pk, since=datetime(2026, 3, 8))

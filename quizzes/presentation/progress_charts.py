@@ -1,13 +1,29 @@
-"""A learner's progress as pictures: answers per day (the right ones drawn inside), and the reviews
-due on each of the coming days."""
+"""A learner's progress as pictures: answers per day (the right ones drawn inside), the reviews due on
+each of the coming days, each chapter's mastery over time, and its bars by section and by skill."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from civiclearn.charts import ColumnChart, LineChart, column_chart, day_labels, line_chart
+from quizzes.mastery import Mastery
 from quizzes.selectors.learning import Progress
 from quizzes.services.mastery_days import chapter_percent
+
+
+@dataclass(frozen=True)
+class MasteryBar:
+    label: str
+    mastery: Mastery
+
+
+@dataclass(frozen=True)
+class ChapterBars:
+    """A chapter's mastery bars: plain data, so that the dashboard keeps their rendering ({% kept_include %})."""
+
+    title: str
+    sections: tuple[MasteryBar, ...]
+    skills: tuple[MasteryBar, ...]
 
 
 @dataclass
@@ -15,6 +31,7 @@ class ProgressPictures:
     answers: ColumnChart
     due: ColumnChart
     mastery: LineChart
+    bars: tuple[ChapterBars, ...] = ()
 
 
 def progress_pictures(progress: Progress) -> ProgressPictures:
@@ -24,7 +41,10 @@ def progress_pictures(progress: Progress) -> ProgressPictures:
     ahead = [day for day, _count in progress.due_ahead]
     due = column_chart(list(zip(day_labels(ahead), [count for _day, count in progress.due_ahead], strict=True)),
                        tones=["due"] * len(ahead))
-    return ProgressPictures(answers, due, _mastery_line(progress, days))
+    bars = tuple(ChapterBars(chapter.title, tuple(MasteryBar(entry.label, entry.mastery) for entry in chapter.sections),
+                             tuple(MasteryBar(entry.label, entry.mastery) for entry in chapter.skills))
+                 for chapter in progress.chapters)
+    return ProgressPictures(answers, due, _mastery_line(progress, days), bars)
 
 
 def _mastery_line(progress: Progress, days: list) -> LineChart:

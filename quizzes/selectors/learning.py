@@ -10,7 +10,8 @@ from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Sum,
 from django.utils import timezone
 
 from civiclearn.compiled_queries import CompiledQuery
-from content.models import Section
+from content.models import Chapter, Section
+from content.selectors import section_outlines
 from quizzes.mastery import Mastery, masteries
 from quizzes.models import AnswerDay, Attempt, AttemptItem, Item, MasteryDay, MissedItem, ReviewCard
 from quizzes.release import feedback_visible, is_released, release_columns
@@ -146,18 +147,19 @@ class Progress:
 def progress_for(*, learner, now: datetime | None = None) -> Progress:
     """Mastery per section and skill, reviews due, the streak, recent sessions, the terms most missed.
 
-    Seven queries whatever the bank's size: items, cards, sections, attempts, missed terms, answer
-    days, and the terms' rows.
+    Seven queries whatever the bank's size (items, cards, sections, recent attempts, missed terms,
+    answer days, mastery days), each compiled once (civiclearn/compiled_queries.py): every view of the
+    dashboard runs them.
     """
     now = now or timezone.now()
     items = published_scopes(reader=learner)
-    cards = list(ReviewCard.objects.filter(learner=learner).values_list("item_id", "card", "due"))
+    cards = _CARDS.run(learner=learner.pk)
     recall = {item_id: recall_probability(card, now) for item_id, card, _due in cards}
     end_of_day = timezone.localtime(now).replace(hour=23, minute=59, second=59)
     published = {pk for pk, *_ in items}
     answer_days = answer_days_of(learner, now)
     return Progress(
-        chapters=_chapters(items, recall),
+        chapters=_chapters(items, recall, learner),
         due_now=sum(1 for item_id, _card, due in cards if due <= now and item_id in published),
         due_today=sum(1 for item_id, _card, due in cards if due <= end_of_day and item_id in published),
         streak=_streak(set(answer_days), now),
@@ -169,15 +171,20 @@ def progress_for(*, learner, now: datetime | None = None) -> Progress:
     )
 
 
-def _chapters(items, recall: dict[int, float]) -> list[ChapterProgress]:
+_CARDS = CompiledQuery(lambda learner: ReviewCard.objects.filter(learner_id=learner)
+                       .values_list("item_id", "card", "due"), learner=ReviewCard._meta.get_field("learner"))
+
+
+def _chapters(items, recall: dict[int, float], reader) -> list[ChapterProgress]:
     found = masteries(items, recall)
-    sections = Section.objects.filter(pk__in={s for _c, s in found.by_section if s}).select_related("chapter")
     chapters: dict[int, ChapterProgress] = {}
-    for section in sections.order_by("chapter__number", "chapter__slug", "number"):
-        chapter = chapters.setdefault(section.chapter_id, ChapterProgress(
-            section.chapter_id, str(section.chapter), section.chapter.slug))
-        chapter.sections.append(ScopeMastery(str(section), found.by_section[(section.chapter_id, section.pk)],
-                                             section=section))
+    for pk, chapter_id, number, title, slug, chapter_number, chapter_title in section_outlines(reader=reader):
+        if (chapter_id, pk) not in found.by_section:
+            continue
+        chapter = chapters.setdefault(chapter_id, ChapterProgress(
+            chapter_id, str(Chapter(number=chapter_number, title=chapter_title)), slug))
+        section = Section(pk=pk, chapter_id=chapter_id, number=number, title=title)
+        chapter.sections.append(ScopeMastery(str(section), found.by_section[(chapter_id, pk)], section=section))
     labels = dict(Item.Skill.choices)
     in_skill_order = sorted(found.by_skill.items(), key=lambda entry: list(labels).index(entry[0][1]))
     for (chapter_id, skill), scoped in in_skill_order:
@@ -191,14 +198,18 @@ def answer_days_of(learner, now: datetime) -> dict[date, tuple[int, int]]:
     (quizzes/models/summaries.py). Right counts only answers whose feedback is released, so that the
     chart says no more than the items' pages do."""
     since = timezone.localdate(now) - timedelta(days=STREAK_WINDOW_DAYS)
-    rows = AnswerDay.objects.filter(learner=learner, day__gte=since).values_list(
-        "day", "answered", "right", "attempt_id", *release_columns("attempt__"))
     days: dict[date, tuple[int, int]] = {}
-    for day, answered, right, attempt_id, *columns in rows:
+    for day, answered, right, attempt_id, *columns in _ANSWER_DAYS.run(learner=learner.pk, since=since):
         shown = attempt_id is None or is_released(tuple(columns), now)
         before = days.get(day, (0, 0))
         days[day] = (before[0] + answered, before[1] + (right if shown else 0))
     return days
+
+
+_ANSWER_DAYS = CompiledQuery(
+    lambda learner, since: AnswerDay.objects.filter(learner_id=learner, day__gte=since).values_list(
+        "day", "answered", "right", "attempt_id", *release_columns("attempt__")),
+    learner=AnswerDay._meta.get_field("learner"), since=AnswerDay._meta.get_field("day"))
 
 
 def _streak(days: set[date], now: datetime) -> int:
@@ -218,11 +229,18 @@ def _mastery_history(learner, now: datetime) -> dict[int, dict[date, int]]:
     (services/mastery_days.py), over the chart's days and a week before them to carry a value in; today's
     record tells the dashboard whether today's has changed since."""
     today = timezone.localtime(now).date()
-    rows = MasteryDay.objects.filter(learner=learner, day__gte=today - timedelta(days=CHART_DAYS + 7), day__lte=today)
     history: dict[int, dict[date, int]] = {}
-    for chapter_id, day, percent in rows.order_by("day").values_list("chapter_id", "day", "percent"):
+    for chapter_id, day, percent in _MASTERY_DAYS.run(learner=learner.pk, since=today - timedelta(days=CHART_DAYS + 7),
+                                                      until=today):
         history.setdefault(chapter_id, {})[day] = percent
     return history
+
+
+_MASTERY_DAYS = CompiledQuery(
+    lambda learner, since, until: (MasteryDay.objects.filter(learner_id=learner, day__gte=since, day__lte=until)
+                                   .order_by("day").values_list("chapter_id", "day", "percent")),
+    learner=MasteryDay._meta.get_field("learner"), since=MasteryDay._meta.get_field("day"),
+    until=MasteryDay._meta.get_field("day"))
 
 
 def _last_days(answer_days: dict[date, tuple[int, int]], now: datetime) -> list[tuple[date, int, int]]:

@@ -63,3 +63,26 @@ def test_only_plain_data_is_kept(student):
     with pytest.raises(TypeError, match="not plain data"):
         Template('{% load kept_parts %}{% kept_include "includes/charts/_columns.html" chart=user %}').render(
             Context({"user": student}))
+
+
+def _bars(page: str) -> list[str]:
+    return re.findall(r'<section class="mastery">.*?</section>', page, re.S)
+
+
+def test_the_kept_mastery_bars_are_those_rendered_afresh_and_follow_each_answer(student_client, student, seed_bank):
+    def fresh():
+        with translation.override("en"):
+            return _bars(render_to_string("includes/_chapter_mastery.html",
+                                          {"chapters": progress_pictures(progress_for(learner=student)).bars}))
+
+    def shown():
+        return _bars(student_client.get(DASHBOARD, HTTP_ACCEPT_LANGUAGE="en").content.decode())
+
+    _answer_some(student_client, 4)
+    first = shown()
+    assert len(first) == 1 and "By section" in first[0] and "seen)" in first[0]
+    assert shown() == first == fresh()
+    assert "節ごと" in _bars(student_client.get(DASHBOARD, HTTP_ACCEPT_LANGUAGE="ja").content.decode())[0]
+    _answer_some(student_client, 6)
+    after = shown()
+    assert after != first and after == fresh()
