@@ -167,13 +167,14 @@ def test_every_kind_carries_its_key_and_scoring(client, every_kind):
             assert "".join(feedback.itertext()).strip() == item.explanation.strip()
 
 
-def test_random_slots_and_empty_sets_still_make_a_valid_package(teacher, seed_bank, package_schema):
+def test_random_slots_and_empty_sets_still_make_a_valid_package(teacher, seed_bank, package_schema, item_schema):
     from quizzes.presentation.exports import quiz_set_export
 
     quiz_set = quiz_set_create(owner=teacher, title="空")
     entry_add_random(quiz_set=quiz_set, chapter=seed_bank, count=2)
     archive = zipfile.ZipFile(io.BytesIO(quiz_set_export(quiz_set=quiz_set, fmt="qti").content))
     package_schema.validate(archive.read("imsmanifest.xml").decode())
+    item_schema.validate(archive.read("assessment.xml").decode())
     assert sorted(archive.namelist()) == ["assessment.xml", "imsmanifest.xml"]
 
 
@@ -199,3 +200,21 @@ def test_the_api_serves_the_package(teacher, every_kind, package_schema):
     files = _zip(api.get(f"/api/v1/quiz-sets/{quiz_set.pk}/export/?format=qti"))
     package_schema.validate(files["imsmanifest.xml"].decode())
     assert len(files) == len(items) + 2
+
+
+def test_markup_and_quotes_in_a_teacher_s_item_stay_text_and_still_validate(teacher, seed_bank, item_schema):
+    from quizzes.presentation.exports import quiz_set_export
+    from quizzes.services.quiz_sets import item_write
+
+    quiz_set = quiz_set_create(owner=teacher, title="<b>記号</b> & \"引用\"")
+    item = item_write(author=teacher, chapter=seed_bank, section=None, kind="single_choice", skill="definitions",
+                      prompt="<script>alert(1)</script> と & の意味は？", explanation="5 < 6 & 7 > 3 です。",
+                      options=[{"id": "a", "text": "<i>斜体</i>"}, {"id": "b", "text": "A & B"},
+                               {"id": "c", "text": "\"引用\" と 'アポストロフィ'"}], answer="b")
+    entry_add_item(quiz_set=quiz_set, item=item)
+    archive = zipfile.ZipFile(io.BytesIO(quiz_set_export(quiz_set=quiz_set, fmt="qti").content))
+    for name in ("assessment.xml", "items/item-1.xml"):
+        item_schema.validate(archive.read(name).decode())
+    root = ET.fromstring(archive.read("items/item-1.xml"))
+    assert "<script>alert(1)</script>" in "".join(root.find(f"{QTI}qti-item-body").itertext())  # text, not markup
+    assert sorted(_texts(root, "qti-simple-choice").values()) == sorted(o["text"] for o in item.options)
