@@ -21,7 +21,10 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
 from accounts.backends import BACKEND
+from accounts.roles import is_teacher
 from bench.peer_env import Peer
+from civiclearn import reader_cookie
+from civiclearn.site_header import HeaderReader
 from content.models import Chapter
 from quizzes.generation.kinds import Kind
 from quizzes.models import Assignment, Item
@@ -56,7 +59,10 @@ def _session_cookie(user: User) -> str:
     session[BACKEND_SESSION_KEY] = BACKEND
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    # and the reader's cookie, as a browser has it after its first page (civiclearn/reader_cookie.py)
+    reader = HeaderReader(True, user.is_staff, False, is_teacher(user), False, user.get_username())
+    return (f"{settings.SESSION_COOKIE_NAME}={session.session_key}; "
+            f"{reader_cookie.COOKIE_NAME}={reader_cookie.cookie_value(session.session_key, reader)}")
 
 
 def _response_for(slot) -> object:

@@ -53,8 +53,9 @@ def _sender(client: Client, line: str):
     def send():
         client.cookies.clear()
         if auth and not auth.startswith("Token "):
-            name, _, value = auth.partition("=")
-            client.cookies[name] = value
+            for cookie in auth.split("; "):
+                name, _, value = cookie.partition("=")
+                client.cookies[name] = value
         if method == "POST":
             return client.post(path, data=json.loads(body), content_type="application/json", **extra)
         return client.get(path, **extra)

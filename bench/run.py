@@ -155,6 +155,9 @@ def _production_environment(database_url: str) -> dict[str, str]:
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver", "DJANGO_SECURE_COOKIES": "false",
         "DJANGO_SSL_REDIRECT": "false", "DJANGO_HSTS_SECONDS": "0", "DJANGO_LOG_LEVEL": "ERROR",
+        # wrk replays the cookies the fixtures wrote, where a browser takes the renewed reader cookie from a
+        # response every READER_COOKIE_SECONDS (ten minutes): the run's cookies stand for the whole run
+        "READER_COOKIE_SECONDS": "7200",
     }
 
 

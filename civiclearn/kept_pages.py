@@ -18,19 +18,22 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from .site_header import fill, reader_context
+from .site_header import HeaderReader, fill, reader_context
 
 KEPT_BYTES = 8 * 1024 * 1024  # per worker (characters, near enough)
 _kept: OrderedDict[str, str] = OrderedDict()
 _kept_size = 0
 
 
-def kept_page(request, key: Iterable[object], *, template: str, context: Callable[[], dict]) -> HttpResponse:
+def kept_page(request, key: Iterable[object], *, template: str, context: Callable[[], dict],
+              reader: HeaderReader | None = None) -> HttpResponse:
     """``template`` rendered with ``context()`` when no copy is kept under ``key`` (and the language and
-    whether the reader is signed in); the request's own values filled in."""
-    signed_in = request.user.is_authenticated
+    whether the reader is signed in); the request's own values filled in — for ``reader`` when given,
+    the reader of a signed cookie (civiclearn/reader_cookie.py), else for the request's user."""
+    signed_in = reader.authenticated if reader else request.user.is_authenticated
     named = ":".join([*map(str, key), get_language(), "in" if signed_in else "out"])
     cache_key = "page:" + hashlib.sha256(named.encode()).hexdigest()  # any key text, safe for any cache
     html = _kept.get(cache_key)
@@ -41,7 +44,11 @@ def kept_page(request, key: Iterable[object], *, template: str, context: Callabl
             cache.set(cache_key, html, settings.CONTENT_CACHE_SECONDS)
         if not settings.DEBUG:  # while developing, a changed template shows at once
             _keep(cache_key, html)
-    return HttpResponse(fill(html, request))
+    response = HttpResponse(fill(html, request, reader))
+    if reader is not None:
+        request.cookie_reader = reader  # served without the session (interop/middleware.py asks)
+        patch_vary_headers(response, ["Cookie"])  # which would otherwise have said so
+    return response
 
 
 def kept_fragment(key: Iterable[object], render: Callable[[], str]) -> str:

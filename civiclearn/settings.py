@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "interop.middleware.LtiFrameMiddleware",  # outermost but one: rewrites the finished response's cookies and CSP
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "civiclearn.reader_cookie.ReaderCookieMiddleware",  # outside sessions: it sees the key the response carries
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -154,6 +155,9 @@ if REDIS_URL:
     # logs nobody out. Only with a shared cache: a per-process cache would keep a logged-out session alive
     # in the other workers.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# A signed-in reader's signed cookie names them to public lesson and glossary pages, which are then served
+# without their session or user (civiclearn/reader_cookie.py); this long it is good for (0: no such cookie).
+READER_COOKIE_SECONDS = env.int("READER_COOKIE_SECONDS", default=600)
 # Lesson pages are cached under their chapter's revision, which every import and edit raises; this only
 # bounds how long superseded entries linger.
 CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=24 * 3600)

@@ -6,6 +6,9 @@ pages' own content (docs/PERFORMANCE.md).
 The same holes let a whole page be rendered once and kept (content/page_cache.py): ``reader_context``
 is what such a page is rendered with in place of the request's own user, request and token, and
 ``fill`` puts the request's values in.
+
+What the header shows of its reader is a ``HeaderReader``: worked out from the request's user and
+session, or read from the reader's signed cookie without either (civiclearn/reader_cookie.py).
 """
 
 from __future__ import annotations
@@ -33,6 +36,26 @@ HOLE_PATH = "civiclearnholepath"
 HOLE_HEADER = "civiclearnholesiteheader"
 _HOLES = re.compile("|".join(sorted([HOLE_USERNAME, HOLE_CSRF, HOLE_FULL_PATH, HOLE_PATH, HOLE_HEADER], key=len,
                                     reverse=True)))
+
+
+@dataclass(frozen=True)
+class HeaderReader:
+    """What the header shows of its reader: the kind of reader it is rendered for, and their name."""
+
+    authenticated: bool
+    staff: bool
+    can_import: bool
+    teacher: bool
+    furigana: bool
+    username: str
+
+
+def header_reader_of(request) -> HeaderReader:
+    """The request's reader as the header shows them, from its user (loaded now if not yet) and session."""
+    user = request.user
+    staff = user.is_authenticated and user.is_staff
+    return HeaderReader(user.is_authenticated, staff, staff and user.has_perm("content.add_chapter"),
+                        is_teacher(user), furigana_on(request), user.get_username())
 
 
 @dataclass(frozen=True)
@@ -75,17 +98,15 @@ def csrf_token(request) -> str:
 _rendered: dict[tuple, str] = {}  # per worker: at most 2 languages × 2⁵ kinds of reader
 
 
-def site_header(request) -> SafeString:
-    user = request.user
-    staff = user.is_authenticated and user.is_staff
-    kind = (get_language(), user.is_authenticated, staff, staff and user.has_perm("content.add_chapter"),
-            is_teacher(user), furigana_on(request))
+def site_header(request, reader: HeaderReader | None = None) -> SafeString:
+    reader = reader or header_reader_of(request)
+    kind = (get_language(), reader.authenticated, reader.staff, reader.can_import, reader.teacher, reader.furigana)
     html = _rendered.get(kind)
     if html is None:
         html = _render(*kind)
         if not settings.DEBUG:  # while developing, a changed template shows at once
             _rendered[kind] = html
-    return mark_safe(fill(html, request))  # our own escaped rendering; the filled values are escaped
+    return mark_safe(fill(html, request, reader))  # our own escaped rendering; the filled values are escaped
 
 
 def _render(language, authenticated, staff, can_import, teacher, furigana) -> str:
@@ -100,27 +121,28 @@ def reader_context(*, authenticated: bool, staff: bool = False) -> dict:
             "site_header": HOLE_HEADER}
 
 
-def fill(html: str, request) -> str:
+def fill(html: str, request, reader: HeaderReader | None = None) -> str:
     """``html`` with the request's own values in its holes, each escaped for where it stands; one pass,
-    so that a value (a user's name, say) is never searched for holes itself."""
+    so that a value (a user's name, say) is never searched for holes itself. ``reader``, when given, is
+    who the request is for (else its user is)."""
     values = {}
 
     def value(match: re.Match) -> str:
         hole = match.group(0)
         if hole not in values:
-            values[hole] = _value_of(hole, request)
+            values[hole] = _value_of(hole, request, reader)
         return values[hole]
 
     return _HOLES.sub(value, html)
 
 
-def _value_of(hole: str, request) -> str:
+def _value_of(hole: str, request, reader: HeaderReader | None) -> str:
     if hole == HOLE_HEADER:
-        return site_header(request)
+        return site_header(request, reader)
     if hole == HOLE_CSRF:
         return csrf_token(request)  # as {% csrf_token %} would: the response sets the cookie
     if hole == HOLE_USERNAME:
-        return escape(request.user.get_username())
+        return escape(reader.username if reader else request.user.get_username())
     if hole == HOLE_FULL_PATH:
         return escape(request.get_full_path())
     return escape(quote(request.path))

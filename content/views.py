@@ -2,6 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from accounts.reading import furigana_on
+from civiclearn.reader_cookie import cookie_reader
 
 from . import selectors
 from .page_cache import cached_page
@@ -26,11 +27,15 @@ def chapter_detail(request, slug):
 
 
 def section_detail(request, slug, number):
-    chapter_id, revision = _found(selectors.section_revision(slug, number, reader=request.user))
-    furigana = furigana_on(request)
+    reader = cookie_reader(request)  # a signed-in reader known without their session or user
+    found = selectors.section_revision(slug, number, reader=None) if reader else None  # public chapters
+    if found is None:  # no such reader, or a chapter only some may read: their user decides
+        reader, found = None, _found(selectors.section_revision(slug, number, reader=request.user))
+    chapter_id, revision = found
+    furigana = reader.furigana if reader else furigana_on(request)
     return cached_page(request, chapter_id, revision, "section", number, furigana,
                        template="content/section_detail.html",
-                       context=lambda: _section_context(slug, number, furigana))
+                       context=lambda: _section_context(slug, number, furigana), reader=reader)
 
 
 def _section_context(slug, number, furigana: bool) -> dict:
@@ -42,10 +47,14 @@ def _section_context(slug, number, furigana: bool) -> dict:
 
 
 def glossary(request, slug):
-    chapter_id, revision = _found(selectors.chapter_revision(slug, reader=request.user))
+    reader = cookie_reader(request)  # as for a section
+    found = selectors.chapter_revision(slug, reader=None) if reader else None
+    if found is None:
+        reader, found = None, _found(selectors.chapter_revision(slug, reader=request.user))
+    chapter_id, revision = found
     order = "kana" if request.GET.get("order") == "kana" else "number"
     return cached_page(request, chapter_id, revision, "glossary", order, template="content/glossary.html",
-                       context=lambda: _glossary_context(selectors.chapter_by_pk(chapter_id), order))
+                       context=lambda: _glossary_context(selectors.chapter_by_pk(chapter_id), order), reader=reader)
 
 
 def _glossary_context(chapter, order) -> dict:

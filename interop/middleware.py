@@ -13,10 +13,12 @@ import re
 
 from django.conf import settings
 
+from civiclearn.reader_cookie import FRAMED_SESSION_KEY
+
 from .selectors import platform_origins
 
 LTI_PREFIX = "/lti/"
-FRAME_ANCESTORS_SESSION_KEY = "lti_frame_ancestors"  # the origins of the platform a launch came from
+FRAME_ANCESTORS_SESSION_KEY = FRAMED_SESSION_KEY  # the origins of the platform a launch came from
 _FRAME_ANCESTORS = re.compile(r"frame-ancestors[^;]*")
 _CSP_HEADERS = ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
 
@@ -34,9 +36,12 @@ class LtiFrameMiddleware:
 
 
 def _frame_origins(request) -> list[str] | None:
-    """The origins that may frame this response, or None when it is not an LTI response."""
+    """The origins that may frame this response, or None when it is not an LTI response. A page served
+    by the reader's cookie (civiclearn/reader_cookie.py) is not: a launched session gets no such cookie,
+    and its session is not read for it."""
     session = getattr(request, "session", None)
-    origins = session.get(FRAME_ANCESTORS_SESSION_KEY) if session is not None and (
+    served_without_session = getattr(request, "cookie_reader", None) is not None
+    origins = session.get(FRAME_ANCESTORS_SESSION_KEY) if session is not None and not served_without_session and (
         settings.SESSION_COOKIE_NAME in request.COOKIES or session.modified) else None
     if origins is None and request.path_info.startswith(LTI_PREFIX):
         origins = platform_origins()

@@ -84,6 +84,20 @@ def test_the_importing_teacher_and_their_students_read_it_others_do_not(client, 
     assert not can_read(reaches(client, None))
 
 
+def test_a_reader_s_cookie_opens_no_private_chapter(client, people, private_chapter, imported_seed):
+    """The cookie that serves public pages without the user (civiclearn/reader_cookie.py): with one in
+    hand, the private chapter's pages are still decided by who the user is."""
+    from civiclearn.reader_cookie import COOKIE_NAME
+
+    lesson, glossary = PAGES[1], PAGES[2]
+    public_lesson = reverse("content:section", kwargs={"slug": imported_seed.slug, "number": 1})
+    for user, status in ((people["outsider"], 404), (people["teacher"], 200), (people["pupil"], 200)):
+        client.force_login(user)
+        assert COOKIE_NAME in client.get(public_lesson).cookies  # issued
+        assert client.get(public_lesson).status_code == 200  # served by it
+        assert [client.get(lesson).status_code, client.get(glossary).status_code] == [status, status], user
+
+
 def test_staff_who_may_view_every_chapter_read_it_and_other_staff_do_not(client, people, private_chapter,
                                                                           django_user_model):
     """readable_by's three shapes, each compiled once for the lesson and glossary pages
