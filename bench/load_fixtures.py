@@ -17,7 +17,9 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.auth.models import User
 from django.contrib.sessions.backends.db import SessionStore
 from django.db.models import Count
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
 from django.urls import reverse
+from django.utils.crypto import get_random_string
 from rest_framework.authtoken.models import Token
 
 from accounts.backends import BACKEND
@@ -59,10 +61,12 @@ def _session_cookie(user: User) -> str:
     session[BACKEND_SESSION_KEY] = BACKEND
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
-    # and the reader's cookie, as a browser has it after its first page (civiclearn/reader_cookie.py)
+    # and the reader's and CSRF cookies, as a browser has them after its first page (civiclearn/reader_cookie.py;
+    # without a CSRF cookie every response would make and set a new secret)
     reader = HeaderReader(True, user.is_staff, False, is_teacher(user), False, user.get_username())
     return (f"{settings.SESSION_COOKIE_NAME}={session.session_key}; "
-            f"{reader_cookie.COOKIE_NAME}={reader_cookie.cookie_value(session.session_key, reader)}")
+            f"{reader_cookie.COOKIE_NAME}={reader_cookie.cookie_value(session.session_key, reader)}; "
+            f"{settings.CSRF_COOKIE_NAME}={get_random_string(CSRF_SECRET_LENGTH, CSRF_ALLOWED_CHARS)}")
 
 
 def _response_for(slot) -> object:

@@ -21,10 +21,10 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from .site_header import HeaderReader, fill, reader_context
+from .site_header import HeaderReader, fill_parts, reader_context, split_at_holes
 
 KEPT_BYTES = 8 * 1024 * 1024  # per worker (characters, near enough)
-_kept: OrderedDict[str, str] = OrderedDict()
+_kept: OrderedDict[str, str | tuple[str, ...]] = OrderedDict()  # a page split at its holes, or a fragment
 _kept_size = 0
 
 
@@ -36,15 +36,16 @@ def kept_page(request, key: Iterable[object], *, template: str, context: Callabl
     signed_in = reader.authenticated if reader else request.user.is_authenticated
     named = ":".join([*map(str, key), get_language(), "in" if signed_in else "out"])
     cache_key = "page:" + hashlib.sha256(named.encode()).hexdigest()  # any key text, safe for any cache
-    html = _kept.get(cache_key)
-    if html is None:
+    parts = _kept.get(cache_key)
+    if parts is None:
         html = cache.get(cache_key)
         if html is None:
             html = render_to_string(template, {**context(), **reader_context(authenticated=signed_in)})
             cache.set(cache_key, html, settings.CONTENT_CACHE_SECONDS)
+        parts = split_at_holes(html)
         if not settings.DEBUG:  # while developing, a changed template shows at once
-            _keep(cache_key, html)
-    response = HttpResponse(fill(html, request, reader))
+            _keep(cache_key, parts)
+    response = HttpResponse(fill_parts(parts, request, reader))
     if reader is not None:
         request.cookie_reader = reader  # served without the session (interop/middleware.py asks)
         patch_vary_headers(response, ["Cookie"])  # which would otherwise have said so
@@ -64,14 +65,18 @@ def kept_fragment(key: Iterable[object], render: Callable[[], str]) -> str:
     return html
 
 
-def _keep(cache_key: str, html: str) -> None:
+def _keep(cache_key: str, kept: str | tuple[str, ...]) -> None:
     global _kept_size
     if cache_key in _kept:
         return
-    _kept[cache_key] = html
-    _kept_size += len(html)
+    _kept[cache_key] = kept
+    _kept_size += _size(kept)
     while _kept_size > KEPT_BYTES and _kept:
-        _kept_size -= len(_kept.popitem(last=False)[1])
+        _kept_size -= _size(_kept.popitem(last=False)[1])
+
+
+def _size(kept: str | tuple[str, ...]) -> int:
+    return len(kept) if isinstance(kept, str) else sum(map(len, kept))
 
 
 def forget_all() -> None:

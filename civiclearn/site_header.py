@@ -34,8 +34,8 @@ HOLE_CSRF = "civiclearnholecsrftoken"
 HOLE_FULL_PATH = "civiclearnholefullpath"
 HOLE_PATH = "civiclearnholepath"
 HOLE_HEADER = "civiclearnholesiteheader"
-_HOLES = re.compile("|".join(sorted([HOLE_USERNAME, HOLE_CSRF, HOLE_FULL_PATH, HOLE_PATH, HOLE_HEADER], key=len,
-                                    reverse=True)))
+_HOLES = re.compile("(" + "|".join(sorted([HOLE_USERNAME, HOLE_CSRF, HOLE_FULL_PATH, HOLE_PATH, HOLE_HEADER], key=len,
+                                          reverse=True)) + ")")
 
 
 @dataclass(frozen=True)
@@ -95,18 +95,18 @@ def csrf_token(request) -> str:
     return kept[1]
 
 
-_rendered: dict[tuple, str] = {}  # per worker: at most 2 languages × 2⁵ kinds of reader
+_rendered: dict[tuple, tuple[str, ...]] = {}  # per worker, split at its holes: 2 languages × 2⁵ kinds of reader
 
 
 def site_header(request, reader: HeaderReader | None = None) -> SafeString:
     reader = reader or header_reader_of(request)
     kind = (get_language(), reader.authenticated, reader.staff, reader.can_import, reader.teacher, reader.furigana)
-    html = _rendered.get(kind)
-    if html is None:
-        html = _render(*kind)
+    parts = _rendered.get(kind)
+    if parts is None:
+        parts = split_at_holes(_render(*kind))
         if not settings.DEBUG:  # while developing, a changed template shows at once
-            _rendered[kind] = html
-    return mark_safe(fill(html, request, reader))  # our own escaped rendering; the filled values are escaped
+            _rendered[kind] = parts
+    return mark_safe(fill_parts(parts, request, reader))  # our own escaped rendering; the filled values are escaped
 
 
 def _render(language, authenticated, staff, can_import, teacher, furigana) -> str:
@@ -125,15 +125,25 @@ def fill(html: str, request, reader: HeaderReader | None = None) -> str:
     """``html`` with the request's own values in its holes, each escaped for where it stands; one pass,
     so that a value (a user's name, say) is never searched for holes itself. ``reader``, when given, is
     who the request is for (else its user is)."""
-    values = {}
+    return fill_parts(split_at_holes(html), request, reader)
 
-    def value(match: re.Match) -> str:
-        hole = match.group(0)
+
+def split_at_holes(html: str) -> tuple[str, ...]:
+    """``html`` as text and holes in turn (text, hole, text, …, text): what a kept copy keeps, so that
+    filling it in is a join, not a search through the whole page."""
+    return tuple(_HOLES.split(html))
+
+
+def fill_parts(parts: tuple[str, ...], request, reader: HeaderReader | None = None) -> str:
+    """``fill`` for what ``split_at_holes`` made."""
+    values: dict[str, str] = {}
+    filled = list(parts)
+    for at in range(1, len(parts), 2):
+        hole = parts[at]
         if hole not in values:
             values[hole] = _value_of(hole, request, reader)
-        return values[hole]
-
-    return _HOLES.sub(value, html)
+        filled[at] = values[hole]
+    return "".join(filled)
 
 
 def _value_of(hole: str, request, reader: HeaderReader | None) -> str:
