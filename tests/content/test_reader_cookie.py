@@ -120,6 +120,21 @@ def test_switched_off_no_cookie_is_issued_or_taken(student_client, imported_seed
     assert response.cookies[COOKIE].value == "" and value  # deleted
 
 
+def test_signing_in_issues_it_for_the_new_session(client, student, imported_seed, django_assert_num_queries):
+    from django.conf import settings
+
+    anonymous = client.get(LESSON)  # the page kept, read by no one signed in: no cookie for them
+    assert anonymous.status_code == 200 and COOKIE not in anonymous.cookies
+    signed_in = client.post(reverse("login"), {"username": "hanako", "password": "pw-12345678"})
+    assert signed_in.status_code == 302
+    session_key = signed_in.cookies[settings.SESSION_COOKIE_NAME].value
+    payload = signing.loads(signed_in.cookies[COOKIE].value, salt=reader_cookie._SALT)
+    assert payload["s"] == reader_cookie._binding(session_key) and payload["n"] == "hanako"
+    _warmed(client)
+    with django_assert_num_queries(1):
+        assert "hanako" in client.get(LESSON).content.decode()
+
+
 def test_signing_out_deletes_it_and_a_kept_copy_names_no_one(student_client, imported_seed):
     _issued(student_client)
     out = student_client.post(reverse("logout"))
