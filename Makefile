@@ -56,7 +56,8 @@ run: seed demo
 # Production-style, locally: DEBUG off, gunicorn with several workers, WhiteNoise serving the collected
 # static files. Plain HTTP here, so secure cookies and the HTTPS redirect are off; a key is drawn for
 # the run unless DJANGO_SECRET_KEY is set.
-WORKERS ?= 4
+# One worker per CPU: on the 2-core machine of docs/PERFORMANCE.md, 2 served every page better than 4.
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 PRODUCTION_ENV = DJANGO_DEBUG=false DJANGO_SECURE_COOKIES=false DJANGO_SSL_REDIRECT=false DJANGO_HSTS_SECONDS=0 \
 	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}

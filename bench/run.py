@@ -68,7 +68,8 @@ def main() -> None:
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS),
                         help="a Redis database the run may empty, shared by the workers as in production; "
                              "'' for none (default: %(default)s)")
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2,
+                        help="gunicorn workers for the main run, as `make serve` starts (default: one per CPU)")
     parser.add_argument("--compare-workers", default="2,4",
                         help="worker counts to compare on a few pages after the main run; '' for none "
                              "(default: %(default)s)")
