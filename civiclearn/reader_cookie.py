@@ -3,12 +3,12 @@ furigana setting), so that a page the same for every reader — a public chapter
 kept per revision — is served without reading the session or the user, which were half of such a
 request (docs/PERFORMANCE.md).
 
-The cookie is signed with the site's key, bound to the session cookie it was issued beside, and good for
-READER_COOKIE_SECONDS (ten minutes). It is issued and renewed on any response that loaded the user anyway, and deleted
-when no one is signed in. It grants nothing: only public chapters' pages are served by it, and it only
-says whose name their header shows; every other page loads the user as before. So a session ended
-elsewhere (a password reset, a deactivation) can still show its name on public lesson pages until the
-cookie is stale, and no longer. Sessions an LMS launched (LTI, in a frame) get no cookie: the rules of
+The cookie is signed with the site's key, bound to the session cookie it was issued beside, and good
+for READER_COOKIE_SECONDS (ten minutes). It is issued and renewed on any response that loaded the user
+anyway, and deleted when no one is signed in. It grants nothing: only public chapters' pages are served
+by it, and it only says whose name their header shows; every other page loads the user as before. So a
+session ended elsewhere (a password reset, a deactivation) can still show its name on public lesson
+pages until the cookie is stale, and no longer. Sessions an LMS launched (LTI, in a frame) get no cookie: the rules of
 their frame are in the session.
 """
 
