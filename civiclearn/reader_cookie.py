@@ -8,8 +8,8 @@ for READER_COOKIE_SECONDS (ten minutes). It is issued and renewed on any respons
 anyway, and deleted when no one is signed in. It grants nothing: only public chapters' pages are served
 by it, and it only says whose name their header shows; every other page loads the user as before. So a
 session ended elsewhere (a password reset, a deactivation) can still show its name on public lesson
-pages until the cookie is stale, and no longer. Sessions an LMS launched (LTI, in a frame) get no cookie: the rules of
-their frame are in the session.
+pages until the cookie is stale, and no longer. Sessions an LMS launched (LTI, in a frame) get no
+cookie: the rules of their frame are in the session.
 """
 
 from __future__ import annotations

@@ -26,12 +26,20 @@ def chapter_detail(request, slug):
     return render(request, "content/chapter_detail.html", {"chapter": chapter, "sections": chapter.sections.all()})
 
 
+def _revision_for(request, revision_of):
+    """(the reader of a signed cookie or None, (chapter id, revision)) from ``revision_of(reader=…)``: for a
+    cookie's reader, among public chapters only, without their session or user; otherwise, or for a
+    chapter only some may read, as the request's user may read it (404 when they may not)."""
+    reader = cookie_reader(request)
+    found = revision_of(reader=None) if reader else None
+    if found is None:
+        return None, _found(revision_of(reader=request.user))
+    return reader, found
+
+
 def section_detail(request, slug, number):
-    reader = cookie_reader(request)  # a signed-in reader known without their session or user
-    found = selectors.section_revision(slug, number, reader=None) if reader else None  # public chapters
-    if found is None:  # no such reader, or a chapter only some may read: their user decides
-        reader, found = None, _found(selectors.section_revision(slug, number, reader=request.user))
-    chapter_id, revision = found
+    reader, (chapter_id, revision) = _revision_for(
+        request, lambda reader: selectors.section_revision(slug, number, reader=reader))
     furigana = reader.furigana if reader else furigana_on(request)
     return cached_page(request, chapter_id, revision, "section", number, furigana,
                        template="content/section_detail.html",
@@ -47,11 +55,8 @@ def _section_context(slug, number, furigana: bool) -> dict:
 
 
 def glossary(request, slug):
-    reader = cookie_reader(request)  # as for a section
-    found = selectors.chapter_revision(slug, reader=None) if reader else None
-    if found is None:
-        reader, found = None, _found(selectors.chapter_revision(slug, reader=request.user))
-    chapter_id, revision = found
+    reader, (chapter_id, revision) = _revision_for(
+        request, lambda reader: selectors.chapter_revision(slug, reader=reader))
     order = "kana" if request.GET.get("order") == "kana" else "number"
     return cached_page(request, chapter_id, revision, "glossary", order, template="content/glossary.html",
                        context=lambda: _glossary_context(selectors.chapter_by_pk(chapter_id), order), reader=reader)

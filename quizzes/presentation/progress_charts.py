@@ -41,10 +41,13 @@ def progress_pictures(progress: Progress) -> ProgressPictures:
     ahead = [day for day, _count in progress.due_ahead]
     due = column_chart(list(zip(day_labels(ahead), [count for _day, count in progress.due_ahead], strict=True)),
                        tones=["due"] * len(ahead))
-    bars = tuple(ChapterBars(chapter.title, tuple(MasteryBar(entry.label, entry.mastery) for entry in chapter.sections),
-                             tuple(MasteryBar(entry.label, entry.mastery) for entry in chapter.skills))
+    bars = tuple(ChapterBars(chapter.title, _bars(chapter.sections), _bars(chapter.skills))
                  for chapter in progress.chapters)
     return ProgressPictures(answers, due, _mastery_line(progress, days), bars)
+
+
+def _bars(entries) -> tuple[MasteryBar, ...]:
+    return tuple(MasteryBar(entry.label, entry.mastery) for entry in entries)
 
 
 def _mastery_line(progress: Progress, days: list) -> LineChart:
