@@ -7,7 +7,7 @@ from content.models import Chapter
 from content.services.chapter_import import chapter_import_file
 from quizzes.models import Answer, Attempt, Item, ReviewCard
 from quizzes.selectors.learning import progress_for
-from quizzes.services.answering import attempt_answer
+from quizzes.services.answering import attempt_answer, attempt_finish
 from quizzes.services.item_generation import items_generate
 from quizzes.services.practice import attempt_create
 from tests.conftest import SEED, json_answer
@@ -31,6 +31,7 @@ def test_a_restored_backup_keeps_every_learners_progress(tmp_path, django_user_m
     attempt = attempt_create(learner=student, items=list(Item.objects.filter(kind="true_false")[:5]))
     for slot in attempt.slots.select_related("version", "attempt"):
         attempt_answer(slot=slot, response=json_answer(slot))
+    attempt_finish(attempt=attempt)  # which schedules the session's reviews: its cards
     before = _snapshot(student)
     backup = tmp_path / "civiclearn.backup"
     call_command("backup_database", str(backup), stdout=None)

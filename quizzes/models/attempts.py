@@ -85,10 +85,11 @@ class Answer(models.Model):
     response = models.JSONField(_("response"))
     score = models.FloatField(_("score"), help_text=_("The fraction of the mark, 0 to 1."))
     correct = models.BooleanField(_("correct"))
-    answered_at = models.DateTimeField(_("answered"), auto_now_add=True)
+    answered_at = models.DateTimeField(_("answered"), default=timezone.now, editable=False)
     review_pending = models.BooleanField(
         _("review pending"), default=False,
-        help_text=_("Recorded while its feedback was withheld: its review is scheduled once it is released."),
+        help_text=_("Its review is not scheduled yet: the learner's next read of their cards schedules it, "
+                    "once its feedback is released."),
     )
 
     class Meta:

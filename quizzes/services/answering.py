@@ -16,13 +16,12 @@ from django.utils.translation import gettext as _
 
 from civiclearn.compiled_queries import CompiledQuery
 from quizzes.generation.scoring import Grade, score_response
-from quizzes.models import Answer, Attempt, AttemptItem, Membership, QuizSet
-from quizzes.release import feedback_visible
+from quizzes.models import Answer, Attempt, AttemptItem, Membership
 from quizzes.selectors.learning import slots_in_order
 from quizzes.services.summaries import answer_summarise
 from quizzes.signals import attempt_finished
 
-from .reviews import answer_review, reviews_release
+from .reviews import reviews_release
 
 
 class AnswerRefused(ValueError):
@@ -122,16 +121,14 @@ def _refusal(attempt: Attempt, now: datetime) -> str | None:
 
 
 def _record(attempt: Attempt, slot: AttemptItem, response, grade: Grade, now: datetime) -> AnswerResult:
-    """The answer, its review (when its feedback shows now) and its summaries. A slot answered already
-    is a repeat; a slot answered by a racing request raises IntegrityError, handled by ``_answered``
-    (no savepoint here: the whole transaction is undone, and it has written nothing else)."""
+    """The answer and its summaries; its review is written behind it, by the learner's next read of cards
+    (quizzes/services/reviews.py). A slot answered already is a repeat; a slot answered by a racing request
+    raises IntegrityError, handled by ``_answered`` (no savepoint here: the whole transaction is undone,
+    and it has written nothing else)."""
     if hasattr(slot, "answer"):
         return _repeat(slot, slot.answer, response)
-    release = feedback_visible(attempt, now)
     answer = Answer.objects.create(slot=slot, response=response, score=grade.score, correct=grade.correct,
-                                   review_pending=not release)
-    if release:
-        answer_review(answer=answer, learner_id=attempt.learner_id, item_id=slot.item_id, at=now)
+                                   answered_at=now, review_pending=True)
     answer_summarise(answer=answer, attempt=attempt, item_id=slot.item_id)
     return AnswerResult(slot, answer, created=True)
 
@@ -160,8 +157,8 @@ def attempt_close_if_expired(*, attempt: Attempt, now: datetime) -> bool:
 @transaction.atomic
 def attempt_finish(*, attempt: Attempt, now: datetime | None = None) -> Attempt:
     """Close the attempt and total its score; finishing twice changes nothing. An attempt finished
-    after its deadline is closed at the deadline. A set whose feedback shows after submitting has its
-    reviews scheduled now."""
+    after its deadline is closed at the deadline. The attempt's reviews are scheduled where its feedback
+    shows now."""
     now = now or timezone.now()
     locked = _locked(attempt.pk)
     if locked.deadline and now > locked.deadline:
@@ -169,9 +166,10 @@ def attempt_finish(*, attempt: Attempt, now: datetime | None = None) -> Attempt:
     if not locked.is_finished:
         score = Answer.objects.filter(slot__attempt=locked).aggregate(total=Sum("score"))["total"] or 0.0
         Attempt.objects.filter(pk=locked.pk).update(finished_at=now, score=score)
-        if locked.assignment_id and locked.assignment.quiz_set.feedback == QuizSet.Feedback.AFTER_SUBMIT:
-            reviews_release(learner_id=locked.learner_id, attempt_id=locked.pk, now=now)
         locked.finished_at, locked.score = now, score
+        # the session's reviews scheduled now, where its feedback shows (practice, or a set showing it
+        # after each answer or after submitting)
+        reviews_release(learner_id=locked.learner_id, attempt_id=locked.pk, now=now)
         attempt_finished.send(sender=Attempt, attempt=locked)
     attempt.refresh_from_db(fields=["finished_at", "score"])
     return attempt

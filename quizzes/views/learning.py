@@ -33,7 +33,7 @@ from quizzes.services.reviews import reviews_release
 
 @login_required
 def dashboard(request):
-    reviews_release(learner_id=request.user.pk)  # answers whose feedback came out since: their reviews now
+    reviews_release(learner_id=request.user.pk)  # the reviews of answers given or released since: cards read next
     progress = progress_for(learner=request.user)
     mastery_days_record(learner=request.user, progress=progress, today=timezone.localdate())
     practice_form = practice_form_html(request, initial=_initial(progress))
@@ -56,6 +56,7 @@ def _initial(progress) -> dict:
 def practice_begin(request):
     form = PracticeStartForm(request.POST, reader=request.user)
     if not form.is_valid():
+        reviews_release(learner_id=request.user.pk)
         progress = progress_for(learner=request.user)
         return render(request, "quizzes/dashboard.html",
                       _dashboard_context(request, progress, practice_form_with_errors_html(request, form)), status=400)

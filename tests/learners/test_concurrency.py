@@ -11,6 +11,7 @@ from quizzes.models import Answer, Item, ReviewCard, ReviewLog
 from quizzes.services.answering import AnswerRefused, attempt_answer
 from quizzes.services.item_generation import items_generate
 from quizzes.services.practice import attempt_create
+from quizzes.services.reviews import reviews_release
 from tests.conftest import SEED, json_answer
 
 needs_postgresql = pytest.mark.skipif(
@@ -45,6 +46,7 @@ def test_two_threads_answering_at_once_leave_exactly_one_row(student, same_answe
     for thread in threads:
         thread.join()
     assert Answer.objects.filter(slot=slot).count() == 1
+    assert reviews_release(learner_id=student.pk) == 1
     assert ReviewCard.objects.get(learner=student).reviews == 1 and ReviewLog.objects.count() == 1
     assert sorted(map(str, outcomes)) == (["False", "True"] if same_answer else ["True", "refused"])
 
@@ -109,12 +111,61 @@ def test_two_worker_processes_answering_and_finishing_at_once(student):
     slot = attempt.slots.select_related("version", "attempt").order_by("position").first()
     outcomes = _run_in_processes(_answer, (slot.pk, json_answer(slot)), (slot.pk, json_answer(slot)))
     assert outcomes == ["False", "True"]  # one recorded it, the other found the same answer there
-    assert Answer.objects.filter(slot=slot).count() == 1 and ReviewLog.objects.count() == 1
+    assert Answer.objects.filter(slot=slot).count() == 1
     finished = _run_in_processes(_finish, (attempt.pk,), (attempt.pk,))
     assert finished[0] == finished[1]  # finished once: both see the same moment
     attempt.refresh_from_db()
-    assert attempt.score == 1.0
+    assert attempt.score == 1.0 and ReviewLog.objects.count() == 1  # its review scheduled once, by the finish
 
+
+def _release(learner_id):
+    from quizzes.services.reviews import reviews_release
+
+    return reviews_release(learner_id=learner_id)
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_releases_racing_in_three_workers_review_each_answer_once(student):
+    """Three app servers read the learner's cards at once (the dashboard, the due reviews, a new session)
+    after two sessions answered the same items: each answer is reviewed once, in the order given, and each
+    item has one card (10 rounds)."""
+    imported = chapter_import_file(data=SEED.read_bytes(), source_name=SEED.name)
+    items_generate(chapter=Chapter.objects.get(slug=imported.slug))
+    items = list(Item.objects.filter(kind="true_false").order_by("id")[:4])
+    for round_number in range(1, 11):
+        for _session in range(2):
+            attempt = attempt_create(learner=student, items=items)
+            for slot in attempt.slots.select_related("version", "attempt"):
+                attempt_answer(slot=slot, response=json_answer(slot, right=round_number % 3 != 0))
+        released = _run_in_processes(_release, *[(student.pk,)] * 3)
+        assert sum(map(int, released)) == 2 * len(items)
+        assert not Answer.objects.filter(review_pending=True).exists()
+        assert ReviewCard.objects.filter(learner=student).count() == len(items)
+        assert set(ReviewCard.objects.values_list("reviews", flat=True)) == {2 * round_number}
+        assert ReviewLog.objects.count() == 2 * len(items) * round_number
+
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_sessions_finished_at_once_make_each_new_card_once(student):
+    """Two sessions of one learner asked the same new items and are finished at once by two app servers:
+    each finish reviews its own answers, both find no card and one makes it first; the other reviews the
+    card just made (10 rounds, new items each time)."""
+    imported = chapter_import_file(data=SEED.read_bytes(), source_name=SEED.name)
+    items_generate(chapter=Chapter.objects.get(slug=imported.slug))
+    published = list(Item.objects.filter(status=Item.Status.PUBLISHED, kind="single_choice").order_by("id"))
+    for round_number in range(10):
+        items = published[3 * round_number:3 * round_number + 3]
+        attempts = [attempt_create(learner=student, items=items) for _ in range(2)]
+        for attempt in attempts:
+            for slot in attempt.slots.select_related("version", "attempt"):
+                attempt_answer(slot=slot, response=json_answer(slot))
+        _run_in_processes(_finish, *[(attempt.pk,) for attempt in attempts])
+        cards = ReviewCard.objects.filter(learner=student, item__in=items)
+        assert sorted(cards.values_list("reviews", flat=True)) == [2, 2, 2]
+        assert ReviewLog.objects.filter(card__in=cards).count() == 6
 
 def _log_in(username, password):
     from django.conf import settings

@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 
 from quizzes.models import Answer, Attempt, AttemptItem, Item, ReviewCard
 from quizzes.services.practice import attempt_create
+from quizzes.services.reviews import reviews_release
 from tests.conftest import json_answer as api_answer
 
 pytestmark = pytest.mark.django_db
@@ -175,6 +176,10 @@ def test_progress_runs_the_same_queries_with_few_and_many_answers(api, student, 
         for slot in AttemptItem.objects.filter(attempt_id=body["id"]):
             api.post(f"{SESSIONS}{body['id']}/answers/", {"item": slot.item_id, "response": api_answer(slot)},
                      format="json")
+        # the answers whose reviews wait for a release and the batch that schedules them (five statements and
+        # two savepoints, however many answers: quizzes/services/reviews.py)
+        with django_assert_max_num_queries(1 + 5 + 4):
+            assert reviews_release(learner_id=student.pk) == size
         # items, cards, sections, recent attempts, streak days, missed terms (+ their rows), the answers whose
         # reviews wait for a release
         with django_assert_max_num_queries(9):

@@ -10,6 +10,7 @@ from quizzes.scheduling import recall_probability, review
 from quizzes.selectors.learning import progress_for
 from quizzes.services.answering import attempt_answer
 from quizzes.services.practice import attempt_create, practice_start
+from quizzes.services.reviews import reviews_release
 from quizzes.services.summaries import summaries_rebuild
 from tests.conftest import json_answer
 
@@ -25,6 +26,7 @@ def no_fuzz(settings):
 def answer_all(attempt, *, right=True, at=T0):
     for slot in attempt.slots.select_related("version", "attempt"):
         attempt_answer(slot=slot, response=json_answer(slot, right=right), now=at)
+    reviews_release(learner_id=attempt.learner_id, now=at)  # as the next read of the learner's cards does
 
 
 def test_fsrs_good_and_again_under_a_fixed_clock():
@@ -44,6 +46,8 @@ def test_each_graded_answer_updates_the_learners_card_and_logs_it(student, seed_
     first, second = attempt.slots.order_by("position")
     attempt_answer(slot=first, response=json_answer(first), now=T0)
     attempt_answer(slot=second, response=json_answer(second, right=False), now=T0)
+    assert not ReviewCard.objects.exists()  # written behind the answers: by the next read of the cards
+    assert reviews_release(learner_id=student.pk, now=T0 + timedelta(hours=1)) == 2
     right, wrong = (ReviewCard.objects.get(item=item) for item in items)
     assert right.due == T0 + timedelta(minutes=10) and right.reviews == 1 and right.lapses == 0
     assert wrong.due == T0 + timedelta(minutes=1) and wrong.lapses == 1
@@ -51,6 +55,7 @@ def test_each_graded_answer_updates_the_learners_card_and_logs_it(student, seed_
     assert list(ReviewLog.objects.order_by("card__item_id").values_list("rating", flat=True)) == [3, 1]
     again = attempt_create(learner=student, items=items[:1])
     attempt_answer(slot=again.slots.get(), response=json_answer(again.slots.get()), now=T0 + timedelta(minutes=10))
+    reviews_release(learner_id=student.pk, now=T0 + timedelta(hours=1))
     right.refresh_from_db()
     assert right.reviews == 2 and right.due >= T0 + timedelta(days=1)
 
