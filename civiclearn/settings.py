@@ -158,6 +158,9 @@ if REDIS_URL:
 # A signed-in reader's signed cookie names them to public lesson and glossary pages, which are then served
 # without their session or user (civiclearn/reader_cookie.py); this long it is good for (0: no such cookie).
 READER_COOKIE_SECONDS = env.int("READER_COOKIE_SECONDS", default=600)
+# A worker remembers a public chapter's revision this long instead of asking the database on every lesson
+# request (content/revision_memory.py): a change made through another app server shows this much later.
+REVISION_MEMORY_SECONDS = env.float("REVISION_MEMORY_SECONDS", default=1.0)
 # Lesson pages are cached under their chapter's revision, which every import and edit raises; this only
 # bounds how long superseded entries linger.
 CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=24 * 3600)

@@ -8,6 +8,7 @@ from . import selectors
 from .page_cache import cached_page
 from .presentation import section_blocks, term_uses
 from .readings import katakana_to_hiragana
+from .revision_memory import remembered
 from .timeline_chart import timeline_picture
 
 
@@ -28,13 +29,15 @@ def chapter_detail(request, slug):
 
 def _revision_for(request, revision_of):
     """(the reader of a signed cookie or None, (chapter id, revision)) from ``revision_of(reader=…)``: for a
-    cookie's reader, among public chapters only, without their session or user; otherwise, or for a
-    chapter only some may read, as the request's user may read it (404 when they may not)."""
+    cookie's reader or a visitor, among public chapters only (remembered a moment: content/revision_memory.py),
+    without a session or user; otherwise, or for a chapter only some may read, as the request's user may
+    read it (404 when they may not)."""
     reader = cookie_reader(request)
-    found = revision_of(reader=None) if reader else None
-    if found is None:
-        return None, _found(revision_of(reader=request.user))
-    return reader, found
+    if reader or not request.user.is_authenticated:
+        found = remembered(request.path_info, lambda: revision_of(reader=None))
+        if found is not None:
+            return reader, found
+    return None, _found(revision_of(reader=request.user))
 
 
 def section_detail(request, slug, number):

@@ -104,12 +104,14 @@ def empty_cache():
     from django.core.cache import caches
 
     from civiclearn import kept_pages, site_header
+    from content import revision_memory
 
     caches["default"].clear()
     if not settings.CACHES["shared"]["BACKEND"].endswith("DatabaseCache"):
         caches["shared"].clear()
     kept_pages.forget_all()  # each worker's own copies: primary keys repeat between tests on SQLite
     site_header._rendered.clear()
+    revision_memory._remembered.clear()
 
 
 @pytest.fixture(autouse=True)
