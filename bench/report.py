@@ -60,7 +60,7 @@ def _lines(results: dict) -> list[str]:
         if run["unexpected_status"] or run["socket_errors"]:
             verdicts.append(f"- {labels[name]} at {connections}: {run['unexpected_status']} responses other than "
                             f"200/201 and {run['socket_errors']} socket errors.")
-        if run["sent"] > run["lines"] and groups[name] == "answer":
+        if run.get("reached", run["sent"]) > run["lines"] and groups[name] == "answer":
             verdicts.append(f"- {labels[name]} at {connections}: more requests than prepared answers, so some "
                             "were repeats (answered from the stored answer).")
     lines += _peer_lines(results, judged_at, labels, verdicts) + _worker_lines(results)

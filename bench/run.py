@@ -50,7 +50,7 @@ class Mode:
 MODES = {
     "quick": Mode(students=600, classes=12, answers_per_student=20, load_students=100, answers_each=40,
                   concurrencies=(1, 16), seconds=3),
-    "full": Mode(students=10_000, classes=200, answers_per_student=100, load_students=500, answers_each=40,
+    "full": Mode(students=10_000, classes=200, answers_per_student=100, load_students=1_500, answers_each=40,
                  concurrencies=(1, 4, 16, 32), seconds=15),
 }
 
@@ -124,10 +124,13 @@ def main() -> None:
         _smoke(urls, endpoints)
         runs = []
         for name in files:
+            start = 0  # each run of our answer POST goes on where the one before stopped: new answers only
             for concurrency in mode.concurrencies:
                 if name == peer_env.Peer.ANSWER:
                     peer.reset()  # its students back at question 1, where the request lines start
-                runs.append(_wrk(urls[name], name, files[name], concurrency, mode.seconds))
+                runs.append(_wrk(urls[name], name, files[name], concurrency, mode.seconds, start=start))
+                if name == "answer":
+                    start = runs[-1]["reached"]
         memory = servers["civiclearn"].worker_memory()
     compared = _compare_workers(args.compare_workers, args.port + 3, out, files, mode.seconds)
 
@@ -219,10 +222,11 @@ def _smoke(urls: dict[str, str], endpoints) -> None:
                 sys.exit(f"{endpoint.name}: {method} {path} gave {response.status} at {response.url}")
 
 
-def _wrk(url: str, name: str, requests_file: Path, concurrency: int, seconds: int) -> dict:
+def _wrk(url: str, name: str, requests_file: Path, concurrency: int, seconds: int, *, start: int = 0) -> dict:
+    """One wrk run sending the lines of ``requests_file`` from line ``start`` on."""
     threads = min(2, concurrency)
     command = ["wrk", f"-t{threads}", f"-c{concurrency}", f"-d{seconds}s", "--timeout", "10s",
-               "-s", str(ROOT / "bench" / "wrk_script.lua"), url, "--", str(requests_file), str(threads)]
+               "-s", str(ROOT / "bench" / "wrk_script.lua"), url, "--", str(requests_file), str(threads), str(start)]
     print(f"  {name:<14} {concurrency:>3} connections …", end="", flush=True)
     done = subprocess.run(command, check=True, capture_output=True, text=True)
     figures = json.loads(done.stdout.strip().splitlines()[-1])

@@ -1,7 +1,8 @@
 -- Sends the requests listed in a file, one per line: METHOD <tab> PATH <tab> AUTH <tab> BODY.
 -- AUTH is "Token …" (sent as Authorization) or a cookie; BODY, when given, is JSON (starting with "{") or
 -- a form (the peer's answer POST).
--- Each wrk thread takes every Nth line from its own offset, so no two threads send the same answer.
+-- Each wrk thread takes every Nth line from its own offset, so no two threads send the same answer; a run
+-- starts at the line given (where the run before it stopped, so that every answer it posts is new).
 -- Prints one JSON line: requests, duration, errors, non-2xx responses and latency percentiles (µs).
 local threads = {}
 
@@ -18,7 +19,8 @@ function init(args)
   end
   line_count = #lines
   step = tonumber(args[2])
-  position = offset
+  position = tonumber(args[3] or "0") + offset
+  start = position
   unexpected = 0
 end
 
@@ -49,16 +51,17 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local unexpected, sent, line_count = 0, 0, 0
+  local unexpected, sent, line_count, reached = 0, 0, 0, 0
   for _, thread in ipairs(threads) do
     line_count = thread:get("line_count")
     unexpected = unexpected + thread:get("unexpected")
-    sent = sent + thread:get("position") - thread:get("offset")
+    sent = sent + thread:get("position") - thread:get("start")
+    reached = math.max(reached, thread:get("position"))
   end
   local e = summary.errors
   io.write(string.format(
     '{"requests": %d, "duration_us": %d, "unexpected_status": %d, "socket_errors": %d, "sent": %d, '
-      .. '"p50_us": %d, "p95_us": %d, "p99_us": %d, "max_us": %d, "lines": %d}\n',
+      .. '"p50_us": %d, "p95_us": %d, "p99_us": %d, "max_us": %d, "lines": %d, "reached": %d}\n',
     summary.requests, summary.duration, unexpected, e.connect + e.read + e.write + e.timeout, sent,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max, line_count))
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max, line_count, reached))
 end
