@@ -186,6 +186,16 @@ def teacher(db, django_user_model):
 
 
 @pytest.fixture
+def student_api(student):
+    """An API client signed in as ``student``."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(student)
+    return client
+
+
+@pytest.fixture
 def teacher_client(teacher):
     """A test client signed in as ``teacher``."""
     from django.test import Client

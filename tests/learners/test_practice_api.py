@@ -18,10 +18,8 @@ SESSIONS = "/api/v1/practice-sessions/"
 
 
 @pytest.fixture
-def api(student):
-    client = APIClient()
-    client.force_authenticate(student)
-    return client
+def api(student_api):
+    return student_api
 
 
 def keys_in(payload) -> set[str]:

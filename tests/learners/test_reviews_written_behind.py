@@ -8,7 +8,6 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from quizzes.models import Answer, Item, ReviewCard
 from quizzes.services.answering import attempt_answer
@@ -31,10 +30,8 @@ def missed(student, seed_bank):
 
 
 @pytest.fixture
-def api(student):
-    client = APIClient()
-    client.force_authenticate(student)
-    return client
+def api(student_api):
+    return student_api
 
 
 def test_the_dashboard_shows_the_reviews_of_answers_just_given(student_client, missed):
