@@ -11,8 +11,10 @@ is rendered for a stand-in reader who is only signed in or not.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
@@ -50,6 +52,27 @@ def kept_page(request, key: Iterable[object], *, template: str, context: Callabl
         request.cookie_reader = reader  # served without the session (interop/middleware.py asks)
         patch_vary_headers(response, ["Cookie"])  # which would otherwise have said so
     return response
+
+
+def kept_own_page(request, key: Iterable[object], *, template: str,
+                  context: Callable[[], tuple[dict, datetime | None]], now: datetime, at_most: int) -> HttpResponse:
+    """A page of the signed-in reader's own (``key`` names them, and everything it shows): ``template``
+    rendered with what ``context()`` gives — the context, and the moment time alone next changes the
+    page (None: never) — and kept in the shared cache until that moment or for ``at_most`` seconds
+    (0: never kept), so that it is served only while a fresh rendering would be the same. Not in the
+    worker's memory: one reader's pages would crowd out the pages every reader shares. The request's own
+    values (header, token, messages) are filled in."""
+    named = ":".join([*map(str, key), get_language()])
+    cache_key = "own:" + hashlib.sha256(named.encode()).hexdigest()
+    kept = cache.get(cache_key) if at_most > 0 else None
+    if kept is not None and kept[0] > now.timestamp():
+        return HttpResponse(fill_parts(kept[1], request))
+    values, changes_at = context()
+    parts = split_at_holes(render_to_string(template, {**values, **reader_context(authenticated=True)}))
+    until = min(now.timestamp() + at_most, changes_at.timestamp() if changes_at else math.inf)
+    if (seconds := int(until - now.timestamp())) > 0:  # whole seconds, rounded down: never kept too long
+        cache.set(cache_key, (until, parts), seconds)
+    return HttpResponse(fill_parts(parts, request))
 
 
 def kept_fragment(key: Iterable[object], render: Callable[[], str]) -> str:

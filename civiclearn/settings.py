@@ -161,6 +161,9 @@ READER_COOKIE_SECONDS = env.int("READER_COOKIE_SECONDS", default=600)
 # A worker remembers a public chapter's revision this long instead of asking the database on every lesson
 # request (content/revision_memory.py): a change made through another app server shows this much later.
 REVISION_MEMORY_SECONDS = env.float("REVISION_MEMORY_SECONDS", default=1.0)
+# A learner's dashboard is kept until what it shows changes or time changes it (quizzes/views/learning.py);
+# FSRS's recall decays continuously, so its mastery figures are at most this old (0: render every view).
+DASHBOARD_KEPT_SECONDS = env.int("DASHBOARD_KEPT_SECONDS", default=60)
 # Lesson pages are cached under their chapter's revision, which every import and edit raises; this only
 # bounds how long superseded entries linger.
 CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=24 * 3600)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
@@ -34,8 +35,9 @@ HOLE_CSRF = "civiclearnholecsrftoken"
 HOLE_FULL_PATH = "civiclearnholefullpath"
 HOLE_PATH = "civiclearnholepath"
 HOLE_HEADER = "civiclearnholesiteheader"
-_HOLES = re.compile("(" + "|".join(sorted([HOLE_USERNAME, HOLE_CSRF, HOLE_FULL_PATH, HOLE_PATH, HOLE_HEADER], key=len,
-                                          reverse=True)) + ")")
+HOLE_MESSAGES = "civiclearnholemessages"
+_HOLES = re.compile("(" + "|".join(sorted([HOLE_USERNAME, HOLE_CSRF, HOLE_FULL_PATH, HOLE_PATH, HOLE_HEADER,
+                                           HOLE_MESSAGES], key=len, reverse=True)) + ")")
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ def _render(language, authenticated, staff, can_import, teacher, furigana) -> st
 
 def reader_context(*, authenticated: bool, staff: bool = False) -> dict:
     return {"user": _Reader(authenticated, staff), "request": _Request(), "csrf_token": HOLE_CSRF,
-            "site_header": HOLE_HEADER}
+            "site_header": HOLE_HEADER, "messages_hole": HOLE_MESSAGES}
 
 
 def fill(html: str, request, reader: HeaderReader | None = None) -> str:
@@ -149,6 +151,8 @@ def fill_parts(parts: tuple[str, ...], request, reader: HeaderReader | None = No
 def _value_of(hole: str, request, reader: HeaderReader | None) -> str:
     if hole == HOLE_HEADER:
         return site_header(request, reader)
+    if hole == HOLE_MESSAGES:
+        return _messages_of(request)
     if hole == HOLE_CSRF:
         return csrf_token(request)  # as {% csrf_token %} would: the response sets the cookie
     if hole == HOLE_USERNAME:
@@ -156,3 +160,9 @@ def _value_of(hole: str, request, reader: HeaderReader | None) -> str:
     if hole == HOLE_FULL_PATH:
         return escape(request.get_full_path())
     return escape(quote(request.path))
+
+
+def _messages_of(request) -> str:
+    """The request's messages as includes/_messages.html shows them (and so marked as seen), or nothing."""
+    stored = get_messages(request)
+    return render_to_string("includes/_messages.html", {"messages": stored}) if stored else ""

@@ -6,6 +6,9 @@ remembers it for a moment instead of asking the database on each request. The pr
 construction: a change made through another app server (an edit, an import, a chapter made private)
 shows on this one at most that long later. A change made through this worker is seen at once: raising
 a revision forgets everything remembered, when it is written and again when it is committed.
+
+The dashboards' marker of the item bank and the chapters (quizzes/selectors/dashboard_marker.py) is
+remembered here too, and forgotten the same way by the services that change items.
 """
 
 from __future__ import annotations

@@ -228,3 +228,26 @@ def rendered_afresh(user, path: str, template: str, context: dict) -> str:
     from django.shortcuts import render
 
     return render(request_as(user, path), template, context).content.decode()
+
+
+class Clock:
+    """timezone.now for the services and for the answers' own time stamps (auto_now_add reads it too);
+    with ``ticking``, a microsecond later at each reading, so that no two writes share an instant."""
+
+    def __init__(self, monkeypatch, *, ticking: bool = False):
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        self.now = timezone.now().replace(hour=3)
+        self.tick = timedelta(microseconds=1 if ticking else 0)
+        monkeypatch.setattr("django.utils.timezone.now", self._read)
+
+    def _read(self):
+        self.now += self.tick
+        return self.now
+
+    def advance(self, **delta):
+        from datetime import timedelta
+
+        self.now += timedelta(**delta)

@@ -3,7 +3,10 @@
 from django.db.models import QuerySet
 
 from content.models import Chapter
+from content.revision_memory import forget
 
 
 def chapters_make_public(*, chapters: QuerySet[Chapter]) -> int:
-    return chapters.filter(is_public=False).update(is_public=True)
+    made = chapters.filter(is_public=False).update(is_public=True)
+    forget()  # what a worker remembers of public chapters (content/revision_memory.py)
+    return made

@@ -16,6 +16,7 @@ class SchoolClass(models.Model):
     name = models.CharField(_("name"), max_length=100)
     join_code = models.CharField(_("join code"), max_length=12, unique=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["name", "id"]
@@ -119,6 +120,7 @@ class Assignment(models.Model):
     open_at = models.DateTimeField(_("opens"))
     close_at = models.DateTimeField(_("closes"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["-open_at", "id"]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from civiclearn.compiled_queries import CompiledQuery
 from content.models import Chapter, Section
 from content.selectors import section_outlines
+from quizzes.horizon import Horizon
 from quizzes.mastery import Mastery, masteries
 from quizzes.models import AnswerDay, Attempt, AttemptItem, Item, MasteryDay, MissedItem, ReviewCard
 from quizzes.release import feedback_visible, is_released, release_columns
@@ -142,14 +143,17 @@ class Progress:
     # chapter id → day → percent as recorded (services/mastery_days.py), today's included
     mastery_history: dict[int, dict[date, int]] = field(default_factory=dict)
     due_ahead: list[tuple[date, int]] = field(default_factory=list)  # reviews due on each of the next days
+    changes_at: datetime | None = None  # when time alone next changes any of the above but mastery (quizzes/horizon.py)
 
 
 def progress_for(*, learner, now: datetime | None = None) -> Progress:
     """Mastery per section and skill, reviews due, the streak, recent sessions, the terms most missed.
 
     Seven queries whatever the bank's size (items, cards, sections, recent attempts, missed terms,
-    answer days, mastery days), each compiled once (civiclearn/compiled_queries.py): every view of the
-    dashboard runs them.
+    answer days, mastery days), each compiled once (civiclearn/compiled_queries.py). ``changes_at`` is
+    the next moment time alone changes what it says, FSRS's continuous decay of recall apart: a review
+    falling due, the next day. (A set's feedback released at its close changes it too, but through the
+    cards: the next read releases the reviews that waited for it, quizzes/services/reviews.py.)
     """
     now = now or timezone.now()
     items = published_scopes(reader=learner)
@@ -157,18 +161,29 @@ def progress_for(*, learner, now: datetime | None = None) -> Progress:
     recall = {item_id: recall_probability(card, now) for item_id, card, _due in cards}
     end_of_day = timezone.localtime(now).replace(hour=23, minute=59, second=59)
     published = {pk for pk, *_ in items}
+    dues = [due for item_id, _card, due in cards if item_id in published]
+    horizon = Horizon(now)
+    for moment in (_tomorrow(now), *dues):
+        horizon.note(moment)
     answer_days = answer_days_of(learner, now)
     return Progress(
         chapters=_chapters(items, recall, learner),
-        due_now=sum(1 for item_id, _card, due in cards if due <= now and item_id in published),
-        due_today=sum(1 for item_id, _card, due in cards if due <= end_of_day and item_id in published),
+        due_now=sum(due <= now for due in dues),
+        due_today=sum(due <= end_of_day for due in dues),
         streak=_streak(set(answer_days), now),
         by_day=_last_days(answer_days, now),
         mastery_history=_mastery_history(learner, now),
-        due_ahead=_due_ahead([due for item_id, _card, due in cards if item_id in published], now),
+        due_ahead=_due_ahead(dues, now),
         recent=_recent(learner, now),
-        missed_terms=_missed_terms(learner, now),
+        missed_terms=_missed_by_term(learner, now).most_common(MISSED_TERMS),
+        changes_at=horizon.at,
     )
+
+
+def _tomorrow(now: datetime) -> datetime:
+    """The start of the next local day: the streak, the charts and today's reviews move on then."""
+    tomorrow = timezone.localdate(now) + timedelta(days=1)
+    return timezone.make_aware(datetime.combine(tomorrow, datetime.min.time()))
 
 
 _CARDS = CompiledQuery(lambda learner: ReviewCard.objects.filter(learner_id=learner)
@@ -280,10 +295,6 @@ class MissedTerm:
     term: str
     number: int
     chapter_slug: str
-
-
-def _missed_terms(learner, now: datetime) -> list[tuple[MissedTerm, int]]:
-    return _missed_by_term(learner, now).most_common(MISSED_TERMS)
 
 
 def missed_term_counts(learner, now: datetime) -> Counter:

@@ -18,6 +18,7 @@ from content.audience import readable_by
 from quizzes.accommodations import Rules, rules_for
 from quizzes.generation.item_analysis import ItemStatistics, item_statistics, option_counts
 from quizzes.generation.kinds import CHOICE_KINDS
+from quizzes.horizon import Horizon
 from quizzes.models import (
     Answer,
     Assignment,
@@ -128,10 +129,11 @@ def next_step(rules: Rules, *, in_progress: bool, attempts: int, now: datetime) 
     return "retake" if attempts else "start"
 
 
-def assignments_for_student(*, student, now: datetime) -> list[StudentAssignment]:
+def assignments_for_student(*, student, now: datetime, horizon: Horizon | None = None) -> list[StudentAssignment]:
     """The assignments of the classes the student is in, with the student's status on each. Three
     queries compiled once (the dashboard shows them on every view): the assignments, the student's
-    assigned attempts, the student's overrides."""
+    assigned attempts, the student's overrides. ``horizon`` is told when time next changes a status:
+    an opening, a close, an attempt's deadline."""
     assignments = _ASSIGNMENTS_OF_STUDENT.run(student=student.pk)
     attempts = defaultdict(list)
     for attempt in _ASSIGNED_ATTEMPTS_OF.run(learner=student.pk):
@@ -140,6 +142,9 @@ def assignments_for_student(*, student, now: datetime) -> list[StudentAssignment
     result = []
     for assignment in assignments:
         mine, rules = attempts[assignment.pk], rules_for(assignment, overrides.get(assignment.pk))
+        if horizon:
+            for moment in (rules.open_at, rules.close_at, *(a.deadline for a in mine), *(a.closes_at for a in mine)):
+                horizon.note(moment)
         open_attempt = any(not a.is_finished and (a.deadline is None or a.deadline > now) for a in mine)
         status = "in_progress" if open_attempt else "submitted" if mine else "not_started"
         shown = [a for a in mine if rule_allows(assignment.quiz_set.feedback, finished=a.is_finished,

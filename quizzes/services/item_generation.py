@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from content.models import Chapter
+from content.revision_memory import forget
 from quizzes.drafts import SHOWN_FIELDS, shown_fields
 from quizzes.generation.base import ItemGenerator
 from quizzes.generation.kinds import Kind
@@ -58,6 +59,7 @@ def items_generate(*, chapter: Chapter) -> GenerationReport:
     bank = generate_bank(chapter_material(chapter), list(load_generators()), keep=generated_keys_in_use(chapter))
     report = _BankWriter(chapter, bank).write()
     item_leaks_refresh(item_ids=Item.objects.filter(chapter=chapter).values_list("pk", flat=True))
+    forget()  # the dashboards' marker of the bank (quizzes/selectors/dashboard_marker.py)
     return report
 
 

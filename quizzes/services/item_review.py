@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from content.revision_memory import forget
 from quizzes.drafts import SHOWN_FIELDS, findings_of, opaque_option_fields
 from quizzes.models import Item, ItemVersion
 
@@ -37,6 +38,7 @@ def item_edit(*, item: Item, changes: dict, user=None) -> Item:
         version_of(item, origin=ItemVersion.Origin.EDITED, user=user).save()
     item.save()
     item_leaks_refresh(item_ids=[item.pk])
+    forget()  # the dashboards' marker of the bank (quizzes/selectors/dashboard_marker.py)
     return item
 
 
@@ -57,6 +59,7 @@ def items_publish(*, items) -> tuple[int, list[Item]]:
 @transaction.atomic
 def items_share(*, items) -> int:
     """Share teachers' own items with the public bank (practice, reviews, every teacher's builder)."""
+    forget()  # the dashboards' marker of the bank (quizzes/selectors/dashboard_marker.py)
     return Item.objects.filter(pk__in=[item.pk for item in items], author__isnull=False, shared=False).update(
         shared=True, updated_at=timezone.now())
 
@@ -69,5 +72,6 @@ def items_retire(*, items) -> int:
 def _set_status(item: Item, status: str) -> int:
     changed = Item.objects.filter(pk=item.pk).update(status=status, status_set_by_person=True, findings=item.findings,
                                                      updated_at=timezone.now())
+    forget()  # the dashboards' marker of the bank (quizzes/selectors/dashboard_marker.py)
     item.status, item.status_set_by_person = status, True
     return changed

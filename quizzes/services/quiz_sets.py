@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from content.audience import may_read
 from content.models import Chapter, Section
+from content.revision_memory import forget
 from quizzes.drafts import findings_of, opaque_option_fields
 from quizzes.messages import finding_text
 from quizzes.models import Item, ItemVersion, QuizSet, QuizSetEntry
@@ -118,6 +119,7 @@ def item_write(*, author, quiz_set: QuizSet | None = None, chapter: Chapter, sec
     item.save()
     version_of(item, origin=ItemVersion.Origin.EDITED, user=author).save()
     item_leaks_refresh(item_ids=[item.pk])
+    forget()  # the dashboards' marker of the bank (quizzes/selectors/dashboard_marker.py)
     if quiz_set is not None:
         entry_add_item(quiz_set=quiz_set, item=item)
     return item

@@ -1,5 +1,8 @@
 """Learners' pages: the dashboard, starting a session, one item per screen with feedback, the summary."""
 
+from datetime import datetime
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,9 +14,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_teacher
+from civiclearn.kept_pages import kept_own_page
 from civiclearn.throttling import JoinPerAddress, JoinPerUser, throttled
 from quizzes.forms.learning import JoinForm, PracticeStartForm, response_from_post
 from quizzes.generation.scoring import ResponseError
+from quizzes.horizon import Horizon
 from quizzes.messages import response_error_message
 from quizzes.presentation.attempt_items import shown_item
 from quizzes.presentation.dashboard_forms import join_form_html, practice_form_html, practice_form_with_errors_html
@@ -21,6 +26,7 @@ from quizzes.presentation.item_forms import item_form
 from quizzes.presentation.progress_charts import progress_pictures
 from quizzes.presentation.session_summary import session_summary
 from quizzes.release import feedback_visible
+from quizzes.selectors.dashboard_marker import dashboard_marker
 from quizzes.selectors.learning import attempt_slots, attempts_of, progress_for, slot_on_page, slot_source_load
 from quizzes.selectors.teaching import assignments_for_student, assignments_open_to
 from quizzes.services.answering import AnswerRefused, attempt_answer, attempt_close_if_expired, attempt_finish
@@ -33,18 +39,29 @@ from quizzes.services.reviews import reviews_release
 
 @login_required
 def dashboard(request):
-    reviews_release(learner_id=request.user.pk)  # the reviews of answers given or released since: cards read next
-    progress = progress_for(learner=request.user)
-    mastery_days_record(learner=request.user, progress=progress, today=timezone.localdate())
-    practice_form = practice_form_html(request, initial=_initial(progress))
-    return render(request, "quizzes/dashboard.html", _dashboard_context(request, progress, practice_form))
+    """Kept for its learner until what it shows changes (quizzes/selectors/dashboard_marker.py) or time
+    changes it (quizzes/horizon.py); FSRS's recall moves on continuously, so at most DASHBOARD_KEPT_SECONDS."""
+    learner, now = request.user, timezone.now()
+    reviews_release(learner_id=learner.pk, now=now)  # the reviews of answers given or released since: cards read next
+    key = ["dashboard", learner.pk, is_teacher(learner), *dashboard_marker(learner_id=learner.pk)]
+    return kept_own_page(request, key, template="quizzes/dashboard.html", now=now,
+                         context=lambda: _dashboard_afresh(request, now), at_most=settings.DASHBOARD_KEPT_SECONDS)
 
 
-def _dashboard_context(request, progress, practice_form: str) -> dict:
+def _dashboard_afresh(request, now: datetime) -> tuple[dict, datetime | None]:
+    """The dashboard's context, and when time alone next changes it."""
+    progress = progress_for(learner=request.user, now=now)
+    mastery_days_record(learner=request.user, progress=progress, today=timezone.localdate(now))
+    horizon = Horizon(now, progress.changes_at)
+    assignments = assignments_for_student(student=request.user, now=now, horizon=horizon)
+    context = _dashboard_context(request, progress, assignments, join_form_html(request, holes=True),
+                                 practice_form_html(request, initial=_initial(progress), holes=True))
+    return context, horizon.at
+
+
+def _dashboard_context(request, progress, assignments, join_form: str, practice_form: str) -> dict:
     return {"progress": progress, "pictures": progress_pictures(progress), "practice_form_html": practice_form,
-            "join_form_html": join_form_html(request),
-            "assignments": assignments_for_student(student=request.user, now=timezone.now()),
-            "is_teacher": is_teacher(request.user)}
+            "join_form_html": join_form, "assignments": assignments, "is_teacher": is_teacher(request.user)}
 
 
 def _initial(progress) -> dict:
@@ -58,8 +75,10 @@ def practice_begin(request):
     if not form.is_valid():
         reviews_release(learner_id=request.user.pk)
         progress = progress_for(learner=request.user)
-        return render(request, "quizzes/dashboard.html",
-                      _dashboard_context(request, progress, practice_form_with_errors_html(request, form)), status=400)
+        assignments = assignments_for_student(student=request.user, now=timezone.now())
+        return render(request, "quizzes/dashboard.html", _dashboard_context(
+            request, progress, assignments, join_form_html(request), practice_form_with_errors_html(request, form)),
+            status=400)
     data = form.cleaned_data
     return _start(request, chapter=data["chapter"], section=data["section"], skill=data["skill"], size=data["size"])
 

@@ -22,7 +22,7 @@ from quizzes.services.item_generation import items_generate
 from quizzes.services.practice import attempt_create
 from quizzes.services.quiz_sets import entry_add_item, quiz_set_create
 from quizzes.services.summaries import summaries_rebuild
-from tests.conftest import json_answer
+from tests.conftest import Clock, json_answer
 from tests.release_rule import released
 
 pytestmark = pytest.mark.django_db
@@ -44,17 +44,6 @@ def _raw_missed(learner, now):
         Answer.objects.filter(released(now, to_attempt="slot__attempt__"), slot__attempt__learner=learner,
                               correct=False, slot__item__term__isnull=False)
         .order_by().values("slot__item__term").annotate(n=Count("id")).values_list("slot__item__term", "n")))
-
-
-class Clock:
-    """timezone.now for the services and for the answers' own time stamps (auto_now_add reads it too)."""
-
-    def __init__(self, monkeypatch):
-        self.now = timezone.now().replace(hour=3)
-        monkeypatch.setattr("django.utils.timezone.now", lambda: self.now)
-
-    def advance(self, **delta):
-        self.now += timedelta(**delta)
 
 
 def _rows(model, *fields):
