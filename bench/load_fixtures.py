@@ -128,6 +128,13 @@ def prepare(*, students: int, answers_each: int, seed: int = 7) -> list[Endpoint
     return list(endpoints.values())
 
 
+def dashboard_afresh(endpoints: list[Endpoint]) -> Endpoint:
+    """The dashboard's requests, to be profiled in-process with no page kept (not loaded by wrk)."""
+    dashboard = next(endpoint for endpoint in endpoints if endpoint.name == "dashboard")
+    return Endpoint("dashboard_afresh", "student's dashboard, rendered afresh (in-process only)", "dashboard_afresh",
+                    dashboard.lines)
+
+
 def peer_endpoints(files: dict[str, Path]) -> list[Endpoint]:
     """The peer's endpoints from the request files its own Python wrote (bench/peer/prepare.py)."""
     return [Endpoint(name, Peer.LABELS[name], name, path.read_text(encoding="utf-8").splitlines(), app="peer")

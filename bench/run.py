@@ -100,14 +100,17 @@ def main() -> None:
     from . import load_fixtures, query_profile
 
     endpoints = load_fixtures.prepare(students=mode.load_students, answers_each=mode.answers_each)
+    afresh = load_fixtures.dashboard_afresh(endpoints)
     if args.profile_only:
         figures = [_endpoint_figures(e, query_profile.profile(e)) for e in endpoints]
+        figures.append(_endpoint_figures(afresh, query_profile.profile_afresh(afresh)))
         print("\n".join(breakdown_lines(figures)))
         return
     peer = _peer(args.database_url)
     if peer is not None:
         endpoints += load_fixtures.peer_endpoints(peer.prepare(out, students=2 * mode.load_students))
     profiles = {endpoint.name: query_profile.profile(endpoint) for endpoint in endpoints}
+    profiles[afresh.name] = query_profile.profile_afresh(afresh)
     (out / "explain.txt").write_text(query_profile.explain_all(profiles), encoding="utf-8")
     files = {endpoint.name: endpoint.write(out / "requests") for endpoint in endpoints}
 
@@ -139,7 +142,7 @@ def main() -> None:
         "database": databases.label(args.database_url), "redis": bool(args.redis_url),
         "workers": args.workers, "cpus": os.cpu_count(),
         "data_seconds": data_seconds, "import": import_figures, "memory": memory,
-        "endpoints": [_endpoint_figures(e, profiles[e.name]) for e in endpoints],
+        "endpoints": [_endpoint_figures(e, profiles[e.name]) for e in [*endpoints, afresh]],
         "runs": runs, "workers_compared": compared,
     }
     (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")

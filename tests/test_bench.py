@@ -30,10 +30,13 @@ def test_every_prepared_request_is_answered_as_the_load_run_expects(seed_bank, s
         assert profile.total_ms >= profile.database_ms >= 0
         if endpoint.app == "civiclearn":  # where the time went, by part
             assert profile.parts["middleware: SessionMiddleware"] > 0 and profile.parts[OTHER] > 0
-            untemplated = ("health", "answer", "results_api", "lesson", "glossary", "class_results")  # kept pages: none
+            untemplated = ("health", "answer", "results_api", "lesson", "glossary", "class_results", "dashboard")  # kept
             assert (profile.parts.get("templates", 0) > 0) == (endpoint.name not in untemplated)
             assert (profile.parts.get("serialization", 0) > 0) == (endpoint.name in ("answer", "results_api"))
             assert (profile.parts.get("queries", 0) > 0) == (endpoint.name not in unqueried)
+    afresh = query_profile.profile_afresh(load_fixtures.dashboard_afresh(endpoints))  # no page kept: rendered each time
+    assert afresh.parts["templates"] > 0 and afresh.count > query_profile.profile(
+        next(e for e in endpoints if e.name == "dashboard")).count
     # The timed answers are the file's last lines, each recorded once; the load run starts at the front.
     assert Answer.objects.count() == before + query_profile.TIMED_REQUESTS
 
