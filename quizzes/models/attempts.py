@@ -82,6 +82,9 @@ class Answer(models.Model):
     """The learner's answer to one slot: one row per slot, enforced by the database."""
 
     slot = models.OneToOneField(AttemptItem, verbose_name=_("slot"), on_delete=models.CASCADE, related_name="answer")
+    # the slot's attempt's learner, kept on the answer so that their pending reviews are found by an index
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE,
+                                related_name="answers", db_index=False, editable=False)
     response = models.JSONField(_("response"))
     score = models.FloatField(_("score"), help_text=_("The fraction of the mark, 0 to 1."))
     correct = models.BooleanField(_("correct"))
@@ -95,7 +98,7 @@ class Answer(models.Model):
     class Meta:
         ordering = ["answered_at", "id"]
         indexes = [models.Index(fields=["answered_at"], name="answer_answered_at"),
-                   models.Index(fields=["slot"], condition=Q(review_pending=True), name="answer_review_pending")]
+                   models.Index(fields=["learner"], condition=Q(review_pending=True), name="answer_review_pending")]
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
 

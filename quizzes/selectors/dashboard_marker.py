@@ -3,7 +3,8 @@ changed: a kept dashboard is found by it (quizzes/views/learning.py), so a chang
 kept copy can show what is no longer so. What time alone changes is the kept copy's horizon
 (quizzes/horizon.py), not the marker's.
 
-Two parts:
+It also counts the learner's answers whose reviews wait, so that a view with none (most) does not ask
+again. Two parts:
 - the learner's own rows, in one statement of small aggregates, each over an index: cards (reviewed,
   due), day and missed-item summaries (every answer counts in them), attempts (started, finished,
   closed), classes joined, the assignments of those classes and of the learner's attempts (a class
@@ -23,12 +24,14 @@ where the ORM made seven.
 from __future__ import annotations
 
 from functools import cache
+from typing import NamedTuple
 
 from django.db import connection
 
 from content.models import Chapter
 from content.revision_memory import remembered
 from quizzes.models import (
+    Answer,
     AnswerDay,
     Assignment,
     AssignmentOverride,
@@ -42,10 +45,16 @@ from quizzes.models import (
 )
 
 
-def dashboard_marker(*, learner_id: int) -> tuple:
+class DashboardMarker(NamedTuple):
+    pending: int  # the learner's answers whose reviews wait (quizzes/services/reviews.py): none, most views
+    key: tuple
+
+
+def dashboard_marker(*, learner_id: int) -> DashboardMarker:
     with connection.cursor() as cursor:
-        cursor.execute(_learner_sql(), [learner_id] * 8)
-        return (*map(str, cursor.fetchone()), *content_marker())
+        cursor.execute(_learner_sql(), [learner_id] * 9)
+        pending, *rest = cursor.fetchone()
+    return DashboardMarker(pending, (*map(str, rest), *content_marker()))
 
 
 def content_marker() -> tuple:
@@ -61,15 +70,16 @@ def _content_now() -> tuple:
 
 @cache
 def _learner_sql() -> str:
-    card, day, missed, attempt, membership, assignment, quiz_set, school_class, override = (
-        model._meta.db_table for model in (ReviewCard, AnswerDay, MissedItem, Attempt, Membership, Assignment,
-                                           QuizSet, SchoolClass, AssignmentOverride))
+    answer, card, day, missed, attempt, membership, assignment, quiz_set, school_class, override = (
+        model._meta.db_table for model in (Answer, ReviewCard, AnswerDay, MissedItem, Attempt, Membership,
+                                           Assignment, QuizSet, SchoolClass, AssignmentOverride))
     right = connection.ops.quote_name("right")
     return f"""
-        SELECT c.n, c.reviews, c.reviewed, c.first_due, c.last_due, d.n, d.answered, d.right_, m.n, m.missed,
+        SELECT p.n, c.n, c.reviews, c.reviewed, c.first_due, c.last_due, d.n, d.answered, d.right_, m.n, m.missed,
                t.n, t.newest, t.finished, t.last_finished, t.deadline, t.closes, r.n, r.newest,
                g.n, g.newest, g.changed, g.set_changed, g.class_changed, o.n, o.changed
-        FROM (SELECT COUNT(*) AS n, SUM(reviews) AS reviews, MAX(last_review) AS reviewed, MIN(due) AS first_due,
+        FROM (SELECT COUNT(*) AS n FROM {answer} WHERE learner_id = %s AND review_pending) p,
+             (SELECT COUNT(*) AS n, SUM(reviews) AS reviews, MAX(last_review) AS reviewed, MIN(due) AS first_due,
                      MAX(due) AS last_due
               FROM {card} WHERE learner_id = %s) c,
              (SELECT COUNT(*) AS n, SUM(answered) AS answered, SUM({right}) AS right_

@@ -127,8 +127,8 @@ def _record(attempt: Attempt, slot: AttemptItem, response, grade: Grade, now: da
     and it has written nothing else)."""
     if hasattr(slot, "answer"):
         return _repeat(slot, slot.answer, response)
-    answer = Answer.objects.create(slot=slot, response=response, score=grade.score, correct=grade.correct,
-                                   answered_at=now, review_pending=True)
+    answer = Answer.objects.create(slot=slot, learner_id=attempt.learner_id, response=response, score=grade.score,
+                                   correct=grade.correct, answered_at=now, review_pending=True)
     answer_summarise(answer=answer, attempt=attempt, item_id=slot.item_id)
     return AnswerResult(slot, answer, created=True)
 

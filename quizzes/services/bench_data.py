@@ -142,7 +142,8 @@ def _practice(learners, assignments, class_rows, items, versions, sessions, rng,
     answers, cards, scores = [], {}, {}
     for slot in slots:
         right = rng.random() < 0.7
-        answers.append(Answer(slot=slot, response=slot.item.answer, score=1.0 if right else 0.0, correct=right))
+        answers.append(Answer(slot=slot, learner_id=slot.attempt.learner_id, response=slot.item.answer,
+                              score=1.0 if right else 0.0, correct=right))
         scores[slot.attempt_id] = scores.get(slot.attempt_id, 0.0) + (1.0 if right else 0.0)
         cards[(slot.attempt.learner_id, slot.item_id)] = (right, slot.attempt.finished_at)
     Answer.objects.bulk_create(answers, batch_size=BATCH)

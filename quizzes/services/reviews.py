@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from civiclearn.compiled_queries import CompiledQuery
-from quizzes.models import Answer, Attempt, ReviewCard, ReviewLog
+from quizzes.models import Answer, ReviewCard, ReviewLog
 from quizzes.release import is_released, release_columns
 from quizzes.scheduling import Reviewed, review
 
@@ -25,13 +25,13 @@ _REVIEW_FIELDS = ["card", "due", "last_review", "stability", "difficulty", "revi
 
 
 def _pending_reviews(learner: int) -> QuerySet[Answer]:
-    return (Answer.objects.filter(review_pending=True, slot__attempt__learner_id=learner)
+    return (Answer.objects.filter(review_pending=True, learner_id=learner)
             .values_list("pk", "slot__attempt_id", *release_columns("slot__attempt__")))
 
 
 # every reader of cards runs it: compiled once (civiclearn/compiled_queries.py); the release rule,
 # which takes the time, is applied to the few rows it finds
-_PENDING_REVIEWS = CompiledQuery(_pending_reviews, learner=Attempt._meta.get_field("learner"))
+_PENDING_REVIEWS = CompiledQuery(_pending_reviews, learner=Answer._meta.get_field("learner"))
 
 
 def reviews_release(*, learner_id: int, now: datetime | None = None, attempt_id: int | None = None) -> int:

@@ -51,14 +51,14 @@ def rebuild(answer_model, day_model, missed_model, *, learner_ids: list[int] | N
     missed.delete()
     counted_under = Case(When(slot__attempt__assignment__isnull=True, then=Value(None)),
                          default=F("slot__attempt_id"), output_field=IntegerField())
-    keyed = answers.order_by().annotate(learner=F("slot__attempt__learner_id"), under=counted_under)
+    keyed = answers.order_by().annotate(whose=F("slot__attempt__learner_id"), under=counted_under)
     by_day = (keyed.annotate(day=TruncDate("answered_at", tzinfo=timezone.get_current_timezone()))
-              .values("learner", "under", "day")
+              .values("whose", "under", "day")
               .annotate(answered=Count("id"), right=Count("id", filter=Q(correct=True))))
     day_model.objects.bulk_create(
-        [day_model(learner_id=row["learner"], attempt_id=row["under"], day=row["day"], answered=row["answered"],
+        [day_model(learner_id=row["whose"], attempt_id=row["under"], day=row["day"], answered=row["answered"],
                    right=row["right"]) for row in by_day], batch_size=1000)
-    by_item = keyed.filter(correct=False).values("learner", "under", "slot__item_id").annotate(missed=Count("id"))
+    by_item = keyed.filter(correct=False).values("whose", "under", "slot__item_id").annotate(missed=Count("id"))
     missed_model.objects.bulk_create(
-        [missed_model(learner_id=row["learner"], attempt_id=row["under"], item_id=row["slot__item_id"],
+        [missed_model(learner_id=row["whose"], attempt_id=row["under"], item_id=row["slot__item_id"],
                       missed=row["missed"]) for row in by_item], batch_size=1000)

@@ -42,8 +42,10 @@ def dashboard(request):
     """Kept for its learner until what it shows changes (quizzes/selectors/dashboard_marker.py) or time
     changes it (quizzes/horizon.py); FSRS's recall moves on continuously, so at most DASHBOARD_KEPT_SECONDS."""
     learner, now = request.user, timezone.now()
-    reviews_release(learner_id=learner.pk, now=now)  # the reviews of answers given or released since: cards read next
-    key = ["dashboard", learner.pk, is_teacher(learner), *dashboard_marker(learner_id=learner.pk)]
+    marker = dashboard_marker(learner_id=learner.pk)
+    if marker.pending and reviews_release(learner_id=learner.pk, now=now):  # cards are read next: reviews first
+        marker = dashboard_marker(learner_id=learner.pk)
+    key = ["dashboard", learner.pk, is_teacher(learner), *marker.key]
     return kept_own_page(request, key, template="quizzes/dashboard.html", now=now,
                          context=lambda: _dashboard_afresh(request, now), at_most=settings.DASHBOARD_KEPT_SECONDS)
 

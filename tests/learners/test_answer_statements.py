@@ -37,6 +37,7 @@ def test_an_answer_to_a_reviewed_item_runs_three_statements_and_touches_no_card(
     # the slot with its attempt (locked), the answer, the day's summary, the item's misses (a wrong answer:
     # its first miss, so an update finding nothing, then the insert in a savepoint of its own)
     assert result.created and not result.answer.correct and result.answer.review_pending
+    assert result.answer.learner_id == student.pk  # its pending review is found by the learner's index
     assert sum("quizzes_attempt" in statement and statement.startswith("SELECT") for statement in sql) == 1
     assert sum(statement.startswith("INSERT INTO \"quizzes_answer\"") for statement in sql) == 1
     assert not any("quizzes_attempt\" SET" in statement for statement in sql)

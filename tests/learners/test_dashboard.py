@@ -56,17 +56,18 @@ def test_the_review_button_appears_when_items_are_due(student_client, student, s
 def test_the_dashboard_runs_bounded_queries(student_client, student, seed_bank, answered,
                                             django_assert_max_num_queries):
     practise(student, list(Item.objects.filter(status="published").order_by("id")[:answered]), right=False)
-    # session, user, answers whose reviews wait for a release, the dashboard's marker (the learner's rows, and
-    # the bank's, which the worker then remembers for a moment), items, cards, streak
+    # session, user, the dashboard's marker (the learner's rows with their answers whose reviews wait, and the
+    # bank's, which the worker then remembers for a moment), those answers, the marker again after their
+    # release, items, cards, streak
     # days, sections, the mastery of the days before and today's, recent attempts, missed terms with their rows,
     # today's mastery written, the chapters the practice form offers, assignments + their attempts + overrides;
     # the first time in a worker, one more: the form's own chapters, as it is rendered and kept; the first view
     # after answers, the batch that schedules their reviews (those answers and their cards locked, the cards
     # made, the logs, the answers marked; quizzes/services/reviews.py), the same however many answers wait, and
     # its two savepoints (its transaction is one inside a test's)
-    with django_assert_max_num_queries(18 + 5 + 4):
+    with django_assert_max_num_queries(19 + 5 + 4):
         first = student_client.get(DASHBOARD)
-    with django_assert_max_num_queries(4):  # the same again, kept: session, user, reviews waiting, the marker
+    with django_assert_max_num_queries(3):  # the same again, kept: session, user, the marker
         again = student_client.get(DASHBOARD)
     assert again.status_code == first.status_code == 200
     assert _without_tokens(again) == _without_tokens(first)

@@ -98,8 +98,8 @@ def test_results_run_bounded_queries_for_200_students(teacher, seed_bank, django
     slots = AttemptItem.objects.bulk_create([
         AttemptItem(attempt=attempt, position=p, item=item, version=versions[item.pk], option_order=[])
         for attempt in attempts for p, item in enumerate(items, start=1)])
-    Answer.objects.bulk_create([Answer(slot=slot, response=slot.item.answer, score=float(n % 2), correct=bool(n % 2))
-                                for n, slot in enumerate(slots)])
+    Answer.objects.bulk_create([Answer(slot=slot, learner_id=slot.attempt.learner_id, response=slot.item.answer,
+                                       score=float(n % 2), correct=bool(n % 2)) for n, slot in enumerate(slots)])
     with django_assert_max_num_queries(6):
         results = quiz_set_results(quiz_set=quiz_set)
     assert len(results.students) == 200 and len(results.items) == 5

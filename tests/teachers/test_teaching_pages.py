@@ -171,8 +171,8 @@ def test_the_results_page_runs_bounded_queries_for_200_students(teacher_client, 
     slots = AttemptItem.objects.bulk_create([
         AttemptItem(attempt=a, position=p, item=i, version=versions[i.pk], option_order=[])
         for a in attempts for p, i in enumerate(items, start=1)])
-    Answer.objects.bulk_create([Answer(slot=slot, response=slot.item.answer, score=float(n % 3 == 0),
-                                       correct=n % 3 == 0) for n, slot in enumerate(slots)])
+    Answer.objects.bulk_create([Answer(slot=slot, learner_id=slot.attempt.learner_id, response=slot.item.answer,
+                                       score=float(n % 3 == 0), correct=n % 3 == 0) for n, slot in enumerate(slots)])
     # session, user, teacher check, the set with entries, the marker's four aggregates, then the results' queries
     # and the students' own rules
     with django_assert_max_num_queries(14):
