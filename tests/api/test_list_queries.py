@@ -87,8 +87,11 @@ def test_due_reviews_list(student, seed_bank, rows, django_assert_max_num_querie
     items = Item.objects.filter(status="published").order_by("id")[:rows]
     past = timezone.now() - timedelta(days=1)
     ReviewCard.objects.bulk_create([ReviewCard(learner=student, item=item, card={}, due=past) for item in items])
+    client = client_for(student)
+    with django_assert_max_num_queries(4):  # the first time in a worker, the release's query compiled in a savepoint
+        client.get("/api/v1/reviews/due/")
     with django_assert_max_num_queries(2):  # reviews waiting for a release, the cards with their items
-        data = client_for(student).get("/api/v1/reviews/due/").json()
+        data = client.get("/api/v1/reviews/due/").json()
     assert len(data) == rows
 
 
@@ -143,6 +146,7 @@ def test_assignments_list_for_a_teacher_and_for_a_student(teacher, student, seed
     with django_assert_max_num_queries(2):  # the teacher check, the assignments with their sets and classes
         data = client_for(teacher).get("/api/v1/assignments/").json()
     assert len(data) == rows
+    client_for(student).get("/api/v1/assignments/")  # the first time in a worker, its queries are compiled
     with django_assert_max_num_queries(4):  # the teacher check, the assignments, the attempts, the own rules
         data = client_for(student).get("/api/v1/assignments/").json()
     assert len(data) == rows and sum(entry["status"] == "in_progress" for entry in data) == 1
