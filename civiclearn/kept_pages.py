@@ -36,8 +36,7 @@ def kept_page(request, key: Iterable[object], *, template: str, context: Callabl
     whether the reader is signed in); the request's own values filled in — for ``reader`` when given,
     the reader of a signed cookie (civiclearn/reader_cookie.py), else for the request's user."""
     signed_in = reader.authenticated if reader else request.user.is_authenticated
-    named = ":".join([*map(str, key), get_language(), "in" if signed_in else "out"])
-    cache_key = "page:" + hashlib.sha256(named.encode()).hexdigest()  # any key text, safe for any cache
+    cache_key = _cache_key("page", [*key, get_language(), "in" if signed_in else "out"])
     parts = _kept.get(cache_key)
     if parts is None:
         html = cache.get(cache_key)
@@ -62,8 +61,7 @@ def kept_own_page(request, key: Iterable[object], *, template: str,
     (0: never kept), so that it is served only while a fresh rendering would be the same. Not in the
     worker's memory: one reader's pages would crowd out the pages every reader shares. The request's own
     values (header, token, messages) are filled in."""
-    named = ":".join([*map(str, key), get_language()])
-    cache_key = "own:" + hashlib.sha256(named.encode()).hexdigest()
+    cache_key = _cache_key("own", [*key, get_language()])
     kept = cache.get(cache_key) if at_most > 0 else None
     if kept is not None and kept[0] > now.timestamp():
         return HttpResponse(fill_parts(kept[1], request))
@@ -73,6 +71,11 @@ def kept_own_page(request, key: Iterable[object], *, template: str,
     if (seconds := int(until - now.timestamp())) > 0:  # whole seconds, rounded down: never kept too long
         cache.set(cache_key, (until, parts), seconds)
     return HttpResponse(fill_parts(parts, request))
+
+
+def _cache_key(kind: str, key: Iterable[object]) -> str:
+    named = ":".join(map(str, key))
+    return f"{kind}:" + hashlib.sha256(named.encode()).hexdigest()  # any key text, safe for any cache
 
 
 def kept_fragment(key: Iterable[object], render: Callable[[], str]) -> str:
